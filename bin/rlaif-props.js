@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// Entry point of the `rlaif-props` command. The sources are TypeScript and are run
+// through tsx's loader, so the CLI and the test suite always execute the same code
+// (no stale build output can disagree with what `npm test` checked).
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

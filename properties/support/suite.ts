@@ -1,0 +1,31 @@
+/**
+ * How the vitest suite runs a theorem family: every part, under its full tags, through the
+ * same runner as the CLI, seeded (RLAIF_SEED overrides the default), and with its precondition
+ * hit rate asserted so that a vacuous generator fails loudly.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkPart, describeReport, DEFAULT_SEED, hitRate, type CheckReport } from '../../src/runner/check.ts';
+import type { TheoremPart } from '../../src/theorems/types.ts';
+
+/** The suite's seed: fixed by default, so CI is reproducible; RLAIF_SEED selects another. */
+export const SUITE_SEED = process.env.RLAIF_SEED ? Number(process.env.RLAIF_SEED) : DEFAULT_SEED;
+
+/** Minimum share of draws that must meet a part's precondition. */
+export const MIN_HIT_RATE = 0.5;
+
+export function verifyFamily(parts: readonly TheoremPart[]): void {
+  for (const part of parts) {
+    describe(`${part.id}: ${part.title}`, () => {
+      let report: CheckReport;
+      beforeAll(() => {
+        report = checkPart(part, { seed: SUITE_SEED });
+      });
+      it(`holds under [${part.tags.join(', ')}]`, () => {
+        expect(report.outcome, describeReport(report)).toBe('holds');
+      });
+      it(`meets its precondition on at least ${MIN_HIT_RATE * 100}% of draws`, () => {
+        expect(hitRate(report), describeReport(report)).toBeGreaterThanOrEqual(MIN_HIT_RATE);
+      });
+    });
+  }
+}

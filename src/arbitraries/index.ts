@@ -1,0 +1,107 @@
+/**
+ * Shared fast-check arbitraries for the model's objects.
+ *
+ * Shrinking design: every per-dimension quantity is drawn as one *row* per coordinate
+ * (`coordinates`), holding that coordinate of every vector, of Σ's factor and of the
+ * constitution's spanning vectors. fast-check shrinks an array by removing elements, so it
+ * removes a whole dimension from all objects at once, and each remaining object stays valid
+ * (a principal submatrix of an SPD Σ is SPD). Numbers are small integers or dyadic fractions
+ * that shrink toward 0, toward 1, or toward Σ = I, so a failure shrinks to something a person
+ * can read.
+ */
+import fc from 'fast-check';
+import type { LinkSpec } from '../model/link.ts';
+import type { GenOptions } from '../theorems/types.ts';
+
+export const DEFAULT_MAX_DIM = 5;
+
+/** A small integer in [lo, hi], shrinking toward 0. */
+export const int = (lo: number, hi: number): fc.Arbitrary<number> => fc.integer({ min: lo, max: hi });
+
+/** One coordinate of a direction: a small integer, shrinking toward 0. */
+export const coord = (): fc.Arbitrary<number> => int(-3, 3);
+
+/** Rows, one per coordinate, of length in [minDim, maxDim] (dimension shrinks toward minDim). */
+export function coordinates<T>(row: fc.Arbitrary<T>, opts: GenOptions = {}): fc.Arbitrary<T[]> {
+  const minLength = opts.minDim ?? 1;
+  const maxLength = Math.max(minLength, opts.maxDim ?? DEFAULT_MAX_DIM);
+  return fc.array(row, { minLength, maxLength });
+}
+
+/** Column `key` of the rows: one vector. */
+export const column = <T, K extends keyof T>(rows: readonly T[], key: K): T[K][] => rows.map((r) => r[key]);
+
+/** A direction that must be non-zero: an all-zero draw becomes e₁ (keeps shrinking well-founded). */
+export function nonZero(xs: number[]): number[] {
+  return xs.every((x) => x === 0) ? xs.map((_, i) => +(i === 0)) : xs;
+}
+
+/**
+ * One coordinate's share of a covariance Σ = diag(s) + BBᵀ with B of rank 2: a scale s and a
+ * row of B. Condition number stays bounded (s ∈ [1/2, 4], |B| <= 2, d small); it shrinks to I.
+ */
+export interface CovarianceRow {
+  readonly s: number;
+  readonly b: readonly [number, number];
+}
+export const covarianceRow = (): fc.Arbitrary<CovarianceRow> =>
+  fc.record({ s: fc.constantFrom(1, 2, 1 / 2, 4), b: fc.tuple(int(-2, 2), int(-2, 2)) });
+
+/** Σ as a dense matrix from the rows, or undefined when it is the identity (field omitted). */
+export function covarianceOf(rows: readonly CovarianceRow[]): number[][] | undefined {
+  const d = rows.length;
+  const S = rows.map((ri, i) => rows.map((rj, j) => (i === j ? ri.s : 0) + ri.b[0] * rj.b[0] + ri.b[1] * rj.b[1]));
+  const isI = S.every((r, i) => r.every((x, j) => x === +(i === j)));
+  return isI ? undefined : S.slice(0, d);
+}
+
+/**
+ * One coordinate of up to `maxRank` spanning vectors of a constitution. With `basisOf`, the
+ * number of vectors k is drawn separately and shrinks toward 1.
+ */
+export const basisRow = (maxRank: number): fc.Arbitrary<number[]> => fc.array(coord(), { minLength: maxRank, maxLength: maxRank });
+
+/** The first k spanning vectors (each of length d) from per-coordinate rows. */
+export const basisOf = (rows: readonly number[][], k: number): number[][] =>
+  Array.from({ length: k }, (_, j) => rows.map((r) => r[j]));
+
+/** A constitution field: `basis` with 1..maxRank spanning vectors, or absent (the whole space). */
+export const constitutionRank = (maxRank: number): fc.Arbitrary<number | null> =>
+  fc.option(int(1, maxRank), { nil: null, freq: 5 });
+
+/** A KL budget ε, shrinking toward 1. */
+export const epsilon = (): fc.Arbitrary<number> => fc.constantFrom(1, 1 / 2, 2, 1 / 8, 8);
+
+/** A KL coefficient β, shrinking toward 1. */
+export const beta = (): fc.Arbitrary<number> => fc.constantFrom(1, 1 / 2, 2, 1 / 4, 4, 1 / 16, 16, 64);
+
+const monotoneLinks: fc.Arbitrary<LinkSpec>[] = [
+  fc.constant({ kind: 'cubic' } as const),
+  fc.constant({ kind: 'exp' } as const),
+  fc.record({ kind: fc.constant('tanh' as const), a: fc.constantFrom(1, 1 / 2, 2), b: int(-1, 1) }),
+  fc.record({ kind: fc.constant('logistic' as const), a: fc.constantFrom(1, 1 / 2, 2), b: int(-1, 1) }),
+];
+const nonMonotoneLinks: fc.Arbitrary<LinkSpec>[] = [
+  fc.constant({ kind: 'square' } as const),
+  fc.constant({ kind: 'negsquare' } as const),
+  fc.constant({ kind: 'abs' } as const),
+  fc.constant({ kind: 'sin' } as const),
+];
+
+/**
+ * The link f for a set of value tags in force: the identity under `linear-value`; strictly
+ * increasing under `monotone-value`; otherwise anything in THEORY's family, non-monotone links
+ * included. The identity is always possible and is the shrink target (null → field omitted).
+ */
+export function linkFor(opts: { linear: boolean; monotone: boolean }): fc.Arbitrary<LinkSpec | null> {
+  if (opts.linear) return fc.constant(null);
+  const family = opts.monotone ? monotoneLinks : [...monotoneLinks, ...nonMonotoneLinks];
+  return fc.option(fc.oneof(...family), { nil: null, freq: 6 });
+}
+
+/** Drop the fields whose value is undefined or null, so instances print as THEORY §4 JSON. */
+export function compact<T extends Record<string, unknown>>(o: T): { [K in keyof T]: Exclude<T[K], null | undefined> } {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== null) out[k] = v;
+  return out as { [K in keyof T]: Exclude<T[K], null | undefined> };
+}

@@ -1,0 +1,40 @@
+import { InputError } from '../numeric/errors.ts';
+import { checkPart, describeReport, DEFAULT_SEED, type CheckReport } from '../runner/check.ts';
+import { selectParts } from '../theorems/registry.ts';
+import { intFlag, listFlag, parse } from './args.ts';
+import type { Command } from './commands.ts';
+
+export const check: Command = {
+  summary: 'run the properties outside vitest: runs, precondition hits, result, seed and path of any failure',
+  help: [
+    'usage: rlaif-props check [ids…] [--runs N] [--seed S] [--drop tag,…] [--path P] [--json]',
+    '  ids       theorem parts (T2.a) or families (T2); none: every part',
+    '  --runs    draws per part (default: the part\'s CI budget)',
+    '  --seed    fast-check seed (default ' + DEFAULT_SEED + ')',
+    '  --drop    tags to drop (widens the generator); the part must have them',
+    '  --path    replay a failure path printed by an earlier run (needs exactly one id)',
+  ].join('\n'),
+  run(argv) {
+    const { values, positionals } = parse(argv, {
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      drop: { type: 'string' },
+      path: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const parts = selectParts(positionals);
+    if (values.path !== undefined && parts.length !== 1) throw new InputError('--path replays one part: give exactly one id');
+    const numRuns = values.runs === undefined ? undefined : intFlag(values.runs, 'runs', 0, 1, 10_000_000);
+    const seed = intFlag(values.seed, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
+    const dropped = listFlag(values.drop);
+    const reports: CheckReport[] = [];
+    for (const part of parts) {
+      const r = checkPart(part, { numRuns, seed, dropped, path: values.path });
+      reports.push(r);
+      if (!values.json) process.stdout.write(`${describeReport(r)}\n`);
+    }
+    if (values.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+    if (reports.some((r) => r.outcome === 'harness-error')) return 3;
+    return reports.some((r) => r.outcome === 'violated') ? 1 : 0;
+  },
+};

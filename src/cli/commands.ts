@@ -1,0 +1,23 @@
+import { check } from './check.ts';
+import { evaluate } from './evaluate.ts';
+import { list } from './list.ts';
+
+export interface Command {
+  readonly summary: string;
+  readonly help: string;
+  run(argv: string[]): Promise<number> | number;
+}
+
+export const COMMANDS: Record<string, Command> = { list, check, evaluate };
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  return [
+    'rlaif-props: property-based verification of the theory of why RLAIF works',
+    '',
+    'usage: rlaif-props <command> [options]   (rlaif-props <command> --help for its options)',
+    '',
+    ...Object.entries(COMMANDS).map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,31 @@
+import { InputError } from '../numeric/errors.ts';
+import { evaluatePart } from '../theorems/evaluate.ts';
+import { getPart, tagsInForce } from '../theorems/registry.ts';
+import { unmetTags } from '../theorems/tags.ts';
+import { validateInstance } from '../instance/reader.ts';
+import { listFlag, parse } from './args.ts';
+import type { Command } from './commands.ts';
+import { readJson } from './io.ts';
+
+export const evaluate: Command = {
+  summary: 'evaluate one theorem part on one instance (THEORY §4 JSON); prints {id, holds, margin, quantities}',
+  help: [
+    'usage: rlaif-props evaluate <id> <instance.json> [--drop tag,…]',
+    '  Prints one JSON object {"id", "holds", "margin", "quantities"}; exit 0 when the claim holds, 1 when violated.',
+    '  --drop  read the claim with these tags dropped (e.g. T2.c --drop converged uses the instance\'s beta)',
+  ].join('\n'),
+  run(argv) {
+    const { values, positionals } = parse(argv, { drop: { type: 'string' } });
+    if (positionals.length !== 2) throw new InputError('evaluate needs exactly two arguments: <id> <instance.json>');
+    const [id, file] = positionals;
+    const part = getPart(id);
+    const inForce = tagsInForce(part, listFlag(values.drop));
+    const inst = validateInstance(readJson(file));
+    const unmet = unmetTags(inst, inForce);
+    if (unmet.length)
+      process.stderr.write(`note: the instance does not meet tag(s) ${unmet.join(', ')} in force, so ${id} claims nothing about it (use --drop ${unmet.join(',')})\n`);
+    const v = evaluatePart(part, inst, inForce);
+    process.stdout.write(`${JSON.stringify({ id, holds: v.holds, margin: v.margin, quantities: v.quantities })}\n`);
+    return v.holds ? 0 : 1;
+  },
+};

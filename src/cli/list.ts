@@ -1,0 +1,31 @@
+import { InputError } from '../numeric/errors.ts';
+import { PARTS } from '../theorems/registry.ts';
+import { parse } from './args.ts';
+import type { Command } from './commands.ts';
+
+export const list: Command = {
+  summary: 'every registered theorem part with its tags and paper claim',
+  help: 'usage: rlaif-props list [--json]',
+  run(argv) {
+    const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
+    if (positionals.length) throw new InputError(`list takes no arguments (got "${positionals[0]}")`);
+    const rows = PARTS.map((p) => ({
+      id: p.id,
+      title: p.title,
+      statement: p.statement,
+      paperClaims: [...p.paperClaims],
+      tags: [...p.tags],
+      variant: !!p.variant,
+    }));
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      return 0;
+    }
+    const w = Math.max(...rows.map((r) => r.id.length));
+    for (const r of rows)
+      process.stdout.write(
+        `${r.id.padEnd(w)}  ${r.paperClaims.join(',').padEnd(5)}  [${r.tags.join(', ') || 'no tags'}]${r.variant ? ' (variant)' : ''}\n${' '.repeat(w + 2)}${r.title}: ${r.statement}\n`,
+      );
+    return 0;
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * The `rlaif-props` command. Every sub-command is a small module; this file only dispatches
+ * and turns errors into one clear line and a non-zero exit status.
+ */
+import { HarnessError, InputError } from '../numeric/errors.ts';
+import { COMMANDS, usage } from './commands.ts';
+
+/** Exit statuses: 0 ok / holds / not found; 1 a claim failed or a counterexample was found; 2 bad input; 3 harness error. */
+export const EXIT = { ok: 0, failed: 1, input: 2, harness: 3 } as const;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name === undefined ? EXIT.input : EXIT.ok;
+  }
+  if (name === '--version') {
+    const { VERSION } = await import('../version.ts');
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`rlaif-props: unknown command "${name}" (try --help)\n`);
+    return EXIT.input;
+  }
+  try {
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(`${command.help}\n`);
+      return EXIT.ok;
+    }
+    return await command.run(rest);
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`rlaif-props ${name}: ${e.message}\n`);
+      return EXIT.input;
+    }
+    if (e instanceof HarnessError) {
+      process.stderr.write(`rlaif-props ${name}: harness error: ${e.message}\n`);
+      return EXIT.harness;
+    }
+    throw e;
+  }
+}

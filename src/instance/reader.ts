@@ -1,0 +1,168 @@
+import { dense, diagLowRank, identity, type Covariance } from '../linalg/covariance.ts';
+import { Subspace } from '../linalg/subspace.ts';
+import { vec, zeros, type Vec } from '../linalg/vec.ts';
+import { InputError } from '../numeric/errors.ts';
+import { LINK_KINDS, link, type Link, type LinkSpec } from '../model/link.ts';
+import { isKnownField } from './fields.ts';
+
+/** An instance: one flat JSON object in the THEORY §4 format. */
+export type Instance = { readonly [field: string]: unknown };
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Structural validation shared by every theorem: a plain object, no prototype-polluting or
+ * unknown keys anywhere, and every number finite. (JSON cannot spell NaN, but it can spell
+ * 1e999, which parses to Infinity; a string "NaN" fails later as "expected a number".)
+ */
+export function validateInstance(x: unknown): Instance {
+  if (typeof x !== 'object' || x === null || Array.isArray(x))
+    throw new InputError('instance: expected a JSON object');
+  for (const key of Object.keys(x)) {
+    if (FORBIDDEN_KEYS.has(key)) throw new InputError(`instance: forbidden key "${key}"`);
+    if (!isKnownField(key)) throw new InputError(`instance: unknown field "${key}"`);
+  }
+  scan(x, 'instance');
+  return x as Instance;
+}
+
+function scan(x: unknown, path: string): void {
+  if (typeof x === 'number') {
+    if (!Number.isFinite(x)) throw new InputError(`${path}: not a finite number (${x})`);
+  } else if (Array.isArray(x)) {
+    x.forEach((y, i) => scan(y, `${path}[${i}]`));
+  } else if (typeof x === 'object' && x !== null) {
+    for (const [k, v] of Object.entries(x)) {
+      if (FORBIDDEN_KEYS.has(k)) throw new InputError(`${path}: forbidden key "${k}"`);
+      scan(v, `${path}.${k}`);
+    }
+  }
+}
+
+const describe = (x: unknown): string =>
+  Array.isArray(x) ? `an array of length ${x.length}` : x === null ? 'null' : typeof x === 'string' ? `the string ${JSON.stringify(x).slice(0, 40)}` : typeof x;
+
+/** Typed, shape-checked access to an instance's fields; every error names the field. */
+export class Reader {
+  constructor(readonly inst: Instance) {}
+
+  has(name: string): boolean {
+    return this.inst[name] !== undefined;
+  }
+
+  private get(name: string): unknown {
+    const v = this.inst[name];
+    if (v === undefined) throw new InputError(`instance: missing field "${name}"`);
+    return v;
+  }
+
+  number(name: string, opts: { positive?: boolean; nonNegative?: boolean; integer?: boolean } = {}): number {
+    return checkNumber(this.get(name), name, opts);
+  }
+
+  optNumber(name: string, fallback: number, opts: { positive?: boolean; nonNegative?: boolean } = {}): number {
+    return this.has(name) ? this.number(name, opts) : fallback;
+  }
+
+  vec(name: string, d?: number): Vec {
+    return checkVec(this.get(name), name, d);
+  }
+
+  optVec(name: string, d: number, fallback: () => Vec): Vec {
+    return this.has(name) ? this.vec(name, d) : fallback();
+  }
+
+  nonzeroVec(name: string, d?: number): Vec {
+    const v = this.vec(name, d);
+    if (v.every((x) => x === 0)) throw new InputError(`${name}: must be a non-zero vector`);
+    return v;
+  }
+
+  /** A list of vectors of length d (a matrix given by rows, or a list of directions). */
+  vecs(name: string, d?: number, opts: { minCount?: number } = {}): Vec[] {
+    return checkVecs(this.get(name), name, d, opts.minCount ?? 1);
+  }
+
+  /** Σ: `Sigma` (dense), or `SigmaDiag` + `SigmaFactor` (structured), or the identity. */
+  covariance(d: number): Covariance {
+    if (this.has('Sigma')) {
+      if (this.has('SigmaDiag')) throw new InputError('instance: give either "Sigma" or "SigmaDiag", not both');
+      const rows = this.vecs('Sigma', d);
+      if (rows.length !== d) throw new InputError(`Sigma: expected ${d} rows, got ${rows.length}`);
+      return dense(rows.map((r) => Array.from(r)));
+    }
+    if (this.has('SigmaDiag')) {
+      const D = this.vec('SigmaDiag', d);
+      const B = this.has('SigmaFactor') ? this.vecs('SigmaFactor', d) : [];
+      return diagLowRank(D, B);
+    }
+    if (this.has('SigmaFactor')) throw new InputError('instance: "SigmaFactor" needs "SigmaDiag"');
+    return identity(d);
+  }
+
+  mu(d: number): Vec {
+    return this.optVec('mu', d, () => zeros(d));
+  }
+
+  /** The constitution's subspace: `basis` spanning vectors, or the whole space. */
+  constitution(d: number, name = 'basis'): Subspace {
+    return this.has(name) ? Subspace.span(this.vecs(name, d), d) : Subspace.whole(d);
+  }
+
+  link(name = 'f'): Link {
+    return this.has(name) ? link(checkLink(this.get(name), name)) : link({ kind: 'identity' });
+  }
+
+  /** A `{"kind": …}` object whose kind is one of `kinds`. */
+  kind<K extends string>(name: string, kinds: readonly K[]): { kind: K } & Record<string, unknown> {
+    const v = this.get(name);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InputError(`${name}: expected an object {"kind": …}`);
+    const k = (v as { kind?: unknown }).kind;
+    if (typeof k !== 'string' || !kinds.includes(k as K))
+      throw new InputError(`${name}: kind must be one of ${kinds.join(', ')} (got ${JSON.stringify(k)})`);
+    return v as { kind: K } & Record<string, unknown>;
+  }
+}
+
+export function checkNumber(v: unknown, name: string, opts: { positive?: boolean; nonNegative?: boolean; integer?: boolean } = {}): number {
+  if (typeof v !== 'number') throw new InputError(`${name}: expected a number, got ${describe(v)}`);
+  if (!Number.isFinite(v)) throw new InputError(`${name}: not a finite number (${v})`);
+  if (opts.positive && !(v > 0)) throw new InputError(`${name}: must be positive (got ${v})`);
+  if (opts.nonNegative && !(v >= 0)) throw new InputError(`${name}: must be non-negative (got ${v})`);
+  if (opts.integer && !Number.isInteger(v)) throw new InputError(`${name}: must be an integer (got ${v})`);
+  return v;
+}
+
+export function checkVec(v: unknown, name: string, d?: number): Vec {
+  if (!Array.isArray(v)) throw new InputError(`${name}: expected an array of numbers, got ${describe(v)}`);
+  if (v.length === 0) throw new InputError(`${name}: empty vector`);
+  if (d !== undefined && v.length !== d) throw new InputError(`${name}: expected length ${d}, got ${v.length}`);
+  v.forEach((x, i) => checkNumber(x, `${name}[${i}]`));
+  return vec(v as number[]);
+}
+
+export function checkVecs(v: unknown, name: string, d: number | undefined, minCount = 1): Vec[] {
+  if (!Array.isArray(v)) throw new InputError(`${name}: expected an array of vectors, got ${describe(v)}`);
+  if (v.length < minCount) throw new InputError(`${name}: expected at least ${minCount} vector(s), got ${v.length}`);
+  const width = d ?? (Array.isArray(v[0]) ? v[0].length : undefined);
+  return v.map((row, i) => checkVec(row, `${name}[${i}]`, width));
+}
+
+function checkLink(v: unknown, name: string): LinkSpec {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InputError(`${name}: expected an object {"kind": …}`);
+  const o = v as Record<string, unknown>;
+  if (typeof o.kind !== 'string' || !LINK_KINDS.includes(o.kind as LinkSpec['kind']))
+    throw new InputError(`${name}: kind must be one of ${LINK_KINDS.join(', ')} (got ${JSON.stringify(o.kind)})`);
+  if (o.kind === 'tanh' || o.kind === 'logistic') {
+    const a = checkNumber(o.a, `${name}.a`, { positive: true });
+    const b = o.b === undefined ? 0 : checkNumber(o.b, `${name}.b`);
+    return { kind: o.kind, a, b };
+  }
+  return { kind: o.kind } as LinkSpec;
+}
+
+/** The dimension d of an instance, read off its first present field among `fields`. */
+export function dimensionOf(r: Reader, ...fields: string[]): number {
+  for (const f of fields) if (r.has(f)) return r.vec(f).length;
+  throw new InputError(`instance: missing field "${fields[0]}"`);
+}

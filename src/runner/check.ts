@@ -1,0 +1,116 @@
+/**
+ * Running a theorem part's property outside vitest (the CLI `check`, `hunt`) and inside it
+ * (properties/): one implementation, so both report the same runs, hit rates and failures.
+ */
+import fc from 'fast-check';
+import type { Instance } from '../instance/reader.ts';
+import { HarnessError } from '../numeric/errors.ts';
+import { evaluatePart, type Verdict } from '../theorems/evaluate.ts';
+import { tagsInForce } from '../theorems/registry.ts';
+import type { GenOptions, TheoremPart } from '../theorems/types.ts';
+
+export const DEFAULT_SEED = 20_260_303;
+export const DEFAULT_RUNS = 200;
+
+export interface CheckOptions {
+  readonly numRuns?: number;
+  readonly seed?: number;
+  /** Tags to drop (the widened generator); the others stay in force. */
+  readonly dropped?: readonly string[];
+  /** Replay a path printed by an earlier failure. */
+  readonly path?: string;
+  readonly gen?: GenOptions;
+  /** Stop shrinking after this many steps (hunts set a budget). */
+  readonly maxShrinks?: number;
+  readonly interruptAfterTimeLimit?: number;
+}
+
+export interface CheckReport {
+  readonly id: string;
+  readonly dropped: readonly string[];
+  readonly seed: number;
+  /** Draws evaluated before the first failure (all of them when none failed). */
+  readonly runs: number;
+  /** Of those, how many met the claim's precondition. */
+  readonly preconditionMet: number;
+  readonly outcome: 'holds' | 'violated' | 'harness-error';
+  /** fast-check's replay path of the (shrunk) failure. */
+  readonly path?: string;
+  readonly counterexample?: Instance;
+  readonly verdict?: Verdict;
+  readonly error?: string;
+  readonly shrinks?: number;
+  readonly interrupted?: boolean;
+}
+
+export const hitRate = (r: CheckReport): number => (r.runs === 0 ? 0 : r.preconditionMet / r.runs);
+
+export function checkPart(part: TheoremPart, opts: CheckOptions = {}): CheckReport {
+  const dropped = opts.dropped ?? [];
+  const inForce = tagsInForce(part, dropped);
+  const seed = opts.seed ?? DEFAULT_SEED;
+  let runs = 0;
+  let met = 0;
+  let failing = false;
+  const property = fc.property(part.arbitrary(inForce, opts.gen), (inst) => {
+    let v: Verdict;
+    try {
+      v = evaluatePart(part, inst, inForce);
+    } catch (e) {
+      failing = true;
+      throw e;
+    }
+    if (!failing) {
+      runs++;
+      if (v.pre) met++;
+    }
+    if (!v.holds) failing = true;
+    return v.holds;
+  });
+  const details = fc.check(property, {
+    seed,
+    numRuns: opts.numRuns ?? part.numRuns ?? DEFAULT_RUNS,
+    path: opts.path,
+    endOnFailure: opts.maxShrinks === 0,
+    interruptAfterTimeLimit: opts.interruptAfterTimeLimit,
+    markInterruptAsFailure: false,
+  });
+  const base = { id: part.id, dropped, seed, runs, preconditionMet: met, interrupted: details.interrupted };
+  if (!details.failed) return { ...base, outcome: 'holds' };
+  const [inst] = details.counterexample as [Instance];
+  const error = details.errorInstance;
+  if (error instanceof Error && !(error.name === 'Error' && error.message.startsWith('Property failed by returning false'))) {
+    const harness = error instanceof HarnessError || error.name === 'HarnessError';
+    return {
+      ...base,
+      outcome: 'harness-error',
+      path: details.counterexamplePath ?? undefined,
+      counterexample: inst,
+      error: `${harness ? 'harness error' : 'error'}: ${error.message}`,
+      shrinks: details.numShrinks,
+    };
+  }
+  return {
+    ...base,
+    outcome: 'violated',
+    path: details.counterexamplePath ?? undefined,
+    counterexample: inst,
+    verdict: evaluatePart(part, inst, inForce),
+    shrinks: details.numShrinks,
+  };
+}
+
+/** One human-readable paragraph: what ran, and how to replay a failure. */
+export function describeReport(r: CheckReport): string {
+  const head = `${r.id}${r.dropped.length ? ` (dropped: ${r.dropped.join(', ')})` : ''}`;
+  const rate = `${r.preconditionMet}/${r.runs} draws met the precondition (${(100 * hitRate(r)).toFixed(0)}%)`;
+  if (r.outcome === 'holds') return `${head}: holds on ${r.runs} runs; ${rate}; seed ${r.seed}`;
+  const replay = `replay: rlaif-props check ${r.id}${r.dropped.length ? ` --drop ${r.dropped.join(',')}` : ''} --seed ${r.seed} --path ${r.path}`;
+  const what = r.outcome === 'violated' ? `VIOLATED (margin ${r.verdict!.margin.toPrecision(4)}, tol ${r.verdict!.tol.toPrecision(2)})` : `HARNESS ERROR (${r.error})`;
+  return [
+    `${head}: ${what} after ${r.runs + 1} runs; seed ${r.seed}, path ${r.path}`,
+    `  instance: ${JSON.stringify(r.counterexample)}`,
+    r.verdict ? `  quantities: ${JSON.stringify(r.verdict.quantities)}` : '',
+    `  ${replay}`,
+  ].filter(Boolean).join('\n');
+}

@@ -1,0 +1,78 @@
+/**
+ * The instance shape shared by the RLAIF theorems (T1, T2, T6): a response law (Σ, μ), a true
+ * value (v*, f), and directions g, u, w, with a constitution; how to draw one and how to read one.
+ */
+import fc from 'fast-check';
+import {
+  basisOf, basisRow, column, compact, constitutionRank, coord, coordinates, covarianceOf, covarianceRow,
+  epsilon as epsilonArb, beta as betaArb, linkFor, nonZero,
+} from '../../arbitraries/index.ts';
+import { Reader, dimensionOf, type Instance } from '../../instance/reader.ts';
+import type { Subspace } from '../../linalg/subspace.ts';
+import type { Vec } from '../../linalg/vec.ts';
+import { valueModel, type ValueModel } from '../../model/value.ts';
+import type { GenOptions, Tag } from '../types.ts';
+
+export const MAX_RANK = 3;
+
+/** Which directions an instance carries (T1 reads `u`; T2 reads `w` and a constitution). */
+export interface RlaifShape {
+  readonly directions: readonly ('g' | 'u' | 'w')[];
+  readonly nonZero?: readonly ('g' | 'u' | 'w')[];
+  readonly constitution?: boolean;
+  readonly beta?: boolean;
+}
+
+/**
+ * Instances for the RLAIF theorems. `isotropic` fixes Σ = I; `linear-value` fixes f = id;
+ * `monotone-value` restricts f to strictly increasing links; `converged` omits β (the claim
+ * is read in the limit β → 0). Dropping a tag draws from THEORY §1's wider family.
+ */
+export function rlaifArbitrary(inForce: ReadonlySet<Tag>, shape: RlaifShape, opts: GenOptions = {}): fc.Arbitrary<Instance> {
+  const row = fc.record({
+    vStar: coord(),
+    g: coord(),
+    u: coord(),
+    w: coord(),
+    mu: coord(),
+    cov: covarianceRow(),
+    basis: basisRow(MAX_RANK),
+  });
+  return fc
+    .record({
+      rows: coordinates(row, opts),
+      rank: shape.constitution ? constitutionRank(MAX_RANK) : fc.constant(null),
+      f: linkFor({ linear: inForce.has('linear-value'), monotone: inForce.has('monotone-value') }),
+      epsilon: epsilonArb(),
+      beta: shape.beta && !inForce.has('converged') ? betaArb() : fc.constant(null),
+    })
+    .map(({ rows, rank, f, epsilon, beta }) => {
+      const vec = (k: 'g' | 'u' | 'w') => (shape.nonZero?.includes(k) ? nonZero(column(rows, k)) : column(rows, k));
+      const mu = column(rows, 'mu');
+      return compact({
+        Sigma: inForce.has('isotropic') ? undefined : covarianceOf(column(rows, 'cov')),
+        // μ only matters through a nonlinear f; keep instances minimal otherwise.
+        mu: f && mu.some((x) => x !== 0) ? mu : undefined,
+        vStar: nonZero(column(rows, 'vStar')),
+        ...Object.fromEntries(shape.directions.map((k) => [k, vec(k)])),
+        basis: rank === null ? undefined : basisOf(column(rows, 'basis'), Math.min(rank, rows.length)),
+        f,
+        epsilon: epsilon === 1 ? undefined : epsilon,
+        beta,
+      });
+    });
+}
+
+/** The value model of an RLAIF instance, and its dimension. */
+export function readValueModel(r: Reader): { M: ValueModel; d: number } {
+  const d = dimensionOf(r, 'vStar');
+  const vStar = r.nonzeroVec('vStar', d);
+  return { M: valueModel(vStar, { Sigma: r.covariance(d), mu: r.mu(d), f: r.link() }), d };
+}
+
+/** The constitution-activated judge direction u_c = P_c w. */
+export function judgeDirection(r: Reader, d: number): { w: Vec; S: Subspace; uc: Vec } {
+  const w = r.vec('w', d);
+  const S = r.constitution(d);
+  return { w, S, uc: S.project(w) };
+}

@@ -1,0 +1,82 @@
+/**
+ * T1 — the KL-budgeted gain law (foundation of R1). Under `linear-value`, for all Σ, v*, g,
+ * u ≠ 0 and ε > 0: G_ε(u) = sqrt(2ε)·‖v*‖_Σ·A(u); hence (a) sign G = sign A and
+ * (b) G <= sqrt(2ε)‖v*‖_Σ with equality iff u is a positive multiple of v*.
+ */
+import { Reader } from '../instance/reader.ts';
+import { sNorm } from '../linalg/covariance.ts';
+import { norm, scale } from '../linalg/vec.ts';
+import { gain } from '../model/rlaif.ts';
+import { alignment, expectedValue } from '../model/value.ts';
+import { all, equal, sameSign } from '../numeric/margin.ts';
+import { scaledTol } from '../numeric/tolerance.ts';
+import { readValueModel, rlaifArbitrary } from './common/rlaif-instance.ts';
+import type { Evaluation, TheoremPart } from './types.ts';
+
+const shape = { directions: ['g', 'u'], nonZero: ['u'] } as const;
+
+/** The shared computation of the T1 parts: gain from J, and the law's right-hand side. */
+function gainLaw(inst: Parameters<TheoremPart['evaluate']>[0]) {
+  const r = new Reader(inst);
+  const { M, d } = readValueModel(r);
+  const g = r.vec('g', d);
+  const u = r.nonzeroVec('u', d);
+  const eps = r.optNumber('epsilon', 1, { positive: true });
+  const A = alignment(M, u);
+  const G = gain(M, g, u, eps);
+  const ceiling = Math.sqrt(2 * eps) * sNorm(M.Sigma, M.vStar);
+  // J(g + u/β) − J(g) cancels |J|-sized numbers: the tolerance scales with them.
+  const tol = scaledTol(expectedValue(M, g), G, ceiling) / ceiling;
+  return { M, u, A, G, ceiling, tol, quantities: { alignment: A, gain: G, predictedGain: ceiling * A } };
+}
+
+export const T1: TheoremPart = {
+  id: 'T1',
+  title: 'KL-budgeted gain law',
+  statement: 'G_ε(u) = sqrt(2ε)·‖v*‖_Σ·A(u) for all Σ, v*, g, u ≠ 0, ε > 0',
+  paperClaims: ['R1'],
+  tags: ['linear-value'],
+  arbitrary: (inForce, opts) => rlaifArbitrary(inForce, shape, opts),
+  evaluate(inst): Evaluation {
+    const { A, G, ceiling, tol, quantities } = gainLaw(inst);
+    // Both sides in units of the ceiling sqrt(2ε)‖v*‖_Σ, so the margin reads as an alignment.
+    return { margin: equal(G / ceiling, A), tol, quantities, pre: true };
+  },
+};
+
+export const T1a: TheoremPart = {
+  id: 'T1.a',
+  title: 'Gain has the sign of alignment',
+  statement: 'sign G_ε(u) = sign A(u)',
+  paperClaims: ['R1'],
+  tags: ['linear-value'],
+  arbitrary: (inForce, opts) => rlaifArbitrary(inForce, shape, opts),
+  evaluate(inst): Evaluation {
+    const { A, G, ceiling, tol, quantities } = gainLaw(inst);
+    return { margin: sameSign(A, G / ceiling), tol, quantities, pre: true };
+  },
+};
+
+export const T1b: TheoremPart = {
+  id: 'T1.b',
+  title: 'Gain is bounded by the KL budget',
+  statement: 'G_ε(u) <= sqrt(2ε)‖v*‖_Σ, with equality iff u is a positive multiple of v*',
+  paperClaims: ['R1'],
+  tags: ['linear-value'],
+  arbitrary: (inForce, opts) => rlaifArbitrary(inForce, shape, opts),
+  evaluate(inst): Evaluation {
+    const { M, u, G, ceiling, tol, quantities } = gainLaw(inst);
+    const ratio = G / ceiling;
+    // Collinearity decided geometrically (Euclidean unit vectors), independently of Σ and J.
+    const gap = norm(scale(1 / norm(u), u).map((x, i) => x - M.vStar[i] / norm(M.vStar)));
+    const collinear = gap <= 1e-12;
+    return {
+      margin: all(1 - ratio, collinear ? equal(ratio, 1) : 1 - ratio),
+      tol,
+      quantities: { ...quantities, ceiling, collinear: +collinear },
+      pre: true,
+    };
+  },
+};
+
+export default [T1, T1a, T1b];
