@@ -5,12 +5,24 @@
 import { InputError } from '../numeric/errors.ts';
 import T1 from './t1-gain-law.ts';
 import T2 from './t2-self-improvement.ts';
+import T3 from './t3-ceiling.ts';
+import T3s from './t3s-capacity.ts';
+import T4 from './t4-adversarial.ts';
+import T5 from './t5-pareto.ts';
+import T6 from './t6-monotone.ts';
+import T7 from './t7-refusal.ts';
 import type { Tag, TheoremPart } from './types.ts';
 import { isTag } from './types.ts';
 
 export const FAMILIES: Readonly<Record<string, readonly TheoremPart[]>> = {
   T1,
   T2,
+  T3,
+  T3s,
+  T4,
+  T5,
+  T6,
+  T7,
 };
 
 export const PARTS: readonly TheoremPart[] = Object.values(FAMILIES).flat();
