@@ -1,6 +1,8 @@
 import { check } from './check.ts';
 import { evaluate } from './evaluate.ts';
+import { huntCommand } from './hunt.ts';
 import { list } from './list.ts';
+import { necessityCommand } from './necessity.ts';
 
 export interface Command {
   readonly summary: string;
@@ -8,7 +10,7 @@ export interface Command {
   run(argv: string[]): Promise<number> | number;
 }
 
-export const COMMANDS: Record<string, Command> = { list, check, evaluate };
+export const COMMANDS: Record<string, Command> = { list, check, evaluate, hunt: huntCommand, necessity: necessityCommand };
 
 export function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));

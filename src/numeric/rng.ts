@@ -7,7 +7,9 @@ export interface Rng {
 }
 
 export function makeRng(seed: number | string): Rng {
-  const prng = seedrandom(String(seed));
+  // Alea: seedrandom's fast generator (about 4× the default ARC4 here); Monte Carlo checks
+  // draw millions of numbers and need speed more than cryptographic quality.
+  const prng = seedrandom.alea(String(seed));
   let spare: number | undefined;
   return {
     uniform: () => prng.double(),

@@ -2,6 +2,7 @@
  * The theorem registry: every part of THEORY §2, and the variants, in one list. Properties,
  * CLI and replay all iterate over this; a theorem is written once, in its family's file.
  */
+import { readdirSync } from 'node:fs';
 import { InputError } from '../numeric/errors.ts';
 import T1 from './t1-gain-law.ts';
 import T2 from './t2-self-improvement.ts';
@@ -11,8 +12,8 @@ import T4 from './t4-adversarial.ts';
 import T5 from './t5-pareto.ts';
 import T6 from './t6-monotone.ts';
 import T7 from './t7-refusal.ts';
+import { isTag } from './tags.ts';
 import type { Tag, TheoremPart } from './types.ts';
-import { isTag } from './types.ts';
 
 export const FAMILIES: Readonly<Record<string, readonly TheoremPart[]>> = {
   T1,
@@ -25,7 +26,21 @@ export const FAMILIES: Readonly<Record<string, readonly TheoremPart[]>> = {
   T7,
 };
 
-export const PARTS: readonly TheoremPart[] = Object.values(FAMILIES).flat();
+/**
+ * Variants: every module in src/variants/ exporting (as default) a list of parts. Adding a
+ * variant is adding one file there; nothing else changes.
+ */
+const VARIANTS_DIR = new URL('../variants/', import.meta.url);
+export const VARIANTS: readonly TheoremPart[] = (
+  await Promise.all(
+    readdirSync(VARIANTS_DIR)
+      .filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))
+      .sort()
+      .map(async (f) => ((await import(new URL(f, VARIANTS_DIR).href)) as { default: TheoremPart[] }).default),
+  )
+).flat();
+
+export const PARTS: readonly TheoremPart[] = [...Object.values(FAMILIES).flat(), ...VARIANTS];
 
 export function getPart(id: string): TheoremPart {
   const p = PARTS.find((x) => x.id === id);

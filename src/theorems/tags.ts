@@ -9,7 +9,12 @@ import type { Tag } from './types.ts';
  * respect these; the replay of stored counterexamples re-checks them, so a witness can never
  * quietly violate a tag it claims to keep.
  */
-export const TAG_MEETS: Record<Tag, { readonly meaning: string; meets(inst: Instance): boolean }> = {
+export interface TagRule {
+  readonly meaning: string;
+  meets(inst: Instance): boolean;
+}
+
+export const TAG_MEETS: Record<Tag, TagRule> = {
   isotropic: {
     meaning: 'Σ = I',
     meets: (inst) => {
@@ -66,3 +71,14 @@ export const TAG_MEETS: Record<Tag, { readonly meaning: string; meets(inst: Inst
 
 /** The tags of `tags` that the instance does not meet. */
 export const unmetTags = (inst: Instance, tags: Iterable<Tag>): Tag[] => [...tags].filter((t) => !TAG_MEETS[t].meets(inst));
+
+export const isTag = (s: string): s is Tag => Object.hasOwn(TAG_MEETS, s);
+
+/**
+ * A variant may introduce a tag of its own (for example a sample-size condition); it states
+ * what meeting it means, so that replay can re-check stored witnesses against it.
+ */
+export function registerTag(name: string, rule: TagRule): void {
+  if (isTag(name)) throw new Error(`tag "${name}" is already defined`);
+  TAG_MEETS[name] = rule;
+}

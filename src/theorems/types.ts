@@ -2,7 +2,7 @@ import type fc from 'fast-check';
 import type { Instance } from '../instance/reader.ts';
 
 /** Assumption tags of THEORY §1–2. Each is a restriction of a theorem's generator. */
-export const TAGS = [
+export const BUILTIN_TAGS = [
   'isotropic',
   'linear-value',
   'monotone-value',
@@ -13,8 +13,8 @@ export const TAGS = [
   'orthogonal-latents',
   'non-conflicting',
 ] as const;
-export type Tag = (typeof TAGS)[number];
-export const isTag = (s: string): s is Tag => (TAGS as readonly string[]).includes(s);
+/** A built-in tag, or one a theorem variant registers (`registerTag` in tags.ts). */
+export type Tag = (typeof BUILTIN_TAGS)[number] | (string & {});
 
 /** The paper's claims (THEORY's table R1–R6). */
 export type PaperClaim = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6';

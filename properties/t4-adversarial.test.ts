@@ -1,0 +1,41 @@
+// T4: adversarial constitutions (R3).
+import { describe, expect, it } from 'vitest';
+import { checkPart, describeReport, hitRate } from '../src/runner/check.ts';
+import { evaluatePart } from '../src/theorems/evaluate.ts';
+import T4 from '../src/theorems/t4-adversarial.ts';
+import { MIN_HIT_RATE, SUITE_SEED, verifyFamily } from './support/suite.ts';
+
+const T4b = T4.find((p) => p.id === 'T4.b')!;
+
+// T4.a, T4.c, T4.d, T4.e hold as stated.
+verifyFamily(T4.filter((p) => p !== T4b));
+
+/**
+ * T4.b as THEORY states it is false in d = 1: with <w,v*> > 0 the only activated direction is
+ * w itself (A = c = 1), while the stated bound −sqrt(1 − c²) = 0 claims to be approached within
+ * any δ. The property is kept as stated (never weakened): the suite asserts that it finds this
+ * counterexample, and that the part holds for every d >= 2. Reported to the theory's owner.
+ */
+describe('T4.b: Tight lower bound on the alignment of any activated judge', () => {
+  it('is violated as stated, minimally at d = 1 with <w,v*> > 0 (THEORY error, reported)', () => {
+    const report = checkPart(T4b, { seed: SUITE_SEED });
+    expect(report.outcome, describeReport(report)).toBe('violated');
+    expect((report.counterexample!.vStar as number[]).length).toBe(1);
+    const v = evaluatePart(T4b, { vStar: [1], w: [1], delta: 0.5 }, new Set());
+    expect(v.holds).toBe(false);
+    expect(v.quantities.bound).toBe(0);
+    expect(v.quantities.alignmentConstructed).toBe(1);
+    // The lower-bound half holds in d = 1; only tightness fails.
+    expect(v.quantities.alignmentActivated).toBeGreaterThanOrEqual(v.quantities.bound);
+  });
+
+  it('holds for every d >= 2 (both the bound and its δ-tightness)', () => {
+    const report = checkPart(T4b, { seed: SUITE_SEED, gen: { minDim: 2 } });
+    expect(report.outcome, describeReport(report)).toBe('holds');
+    expect(hitRate(report)).toBeGreaterThanOrEqual(MIN_HIT_RATE);
+  });
+
+  it('holds in d = 1 when <w,v*> < 0 (the construction span{v*} attains −1)', () => {
+    expect(evaluatePart(T4b, { vStar: [2], w: [-1], delta: 2 ** -20 }, new Set()).holds).toBe(true);
+  });
+});

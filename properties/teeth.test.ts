@@ -1,0 +1,87 @@
+// Evidence that the properties have teeth: deliberately broken models, each of which the suite
+// must catch. Each mutant replaces one function of the model and re-imports the registry, so
+// the unchanged property code runs against the broken model.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type * as Check from '../src/runner/check.ts';
+import type * as Registry from '../src/theorems/registry.ts';
+
+interface Mutant {
+  readonly name: string;
+  readonly module: string;
+  readonly patch: (original: Record<string, unknown>) => Record<string, unknown>;
+  /** Parts (under their full tags) of which at least one must fail. */
+  readonly caughtBy: readonly string[];
+}
+
+export const MUTANTS: readonly Mutant[] = [
+  {
+    name: 'KL budget spent as ‖u‖/(2ε) instead of ‖u‖/sqrt(2ε)',
+    module: '../src/model/rlaif.ts',
+    patch: (m) => ({
+      ...m,
+      gain: (M: never, g: never, u: never, eps: number) => (m.gain as (...a: unknown[]) => number)(M, g, u, (2 * eps) ** 2 / 2),
+    }),
+    caughtBy: ['T1'],
+  },
+  {
+    name: 'RLAIF step moves against the reward (θ = g − u/β)',
+    module: '../src/model/rlaif.ts',
+    patch: (m) => ({ ...m, policyDirection: (g: Float64Array, u: Float64Array, beta: number) => g.map((x, i) => x - u[i] / beta) }),
+    caughtBy: ['T1', 'T1.a', 'T2.c'],
+  },
+  {
+    name: 'alignment ignores Σ (Euclidean cosine)',
+    module: '../src/model/value.ts',
+    patch: (m) => ({
+      ...m,
+      alignment: (M: { vStar: Float64Array }, x: Float64Array) => {
+        let xy = 0, xx = 0, yy = 0;
+        x.forEach((v, i) => ((xy += v * M.vStar[i]), (xx += v * v), (yy += M.vStar[i] ** 2)));
+        return xx && yy ? xy / Math.sqrt(xx * yy) : 0;
+      },
+    }),
+    caughtBy: ['T1', 'T1.a'],
+  },
+  {
+    name: 'expected value forgets Σ in the mean shift (m(θ) = <v*,μ> + <θ,v*>)',
+    module: '../src/model/value.ts',
+    patch: (m) => ({
+      ...m,
+      expectedValue: (M: { vStar: Float64Array; mu: Float64Array }, theta: Float64Array) =>
+        theta.reduce((s, t, i) => s + t * M.vStar[i], 0) + M.mu.reduce((s, t, i) => s + t * M.vStar[i], 0),
+    }),
+    caughtBy: ['T1', 'T1.b'],
+  },
+  {
+    name: 'Monte Carlo agreement uses the wrong sign for the value comparison',
+    module: '../src/model/agreement.ts',
+    patch: (m) => ({
+      ...m,
+      agreementMonteCarlo: (...a: unknown[]) => {
+        const r = (m.agreementMonteCarlo as (...a: unknown[]) => { estimates: number[] })(...a);
+        return { ...r, estimates: r.estimates.map((e) => 1 - e) };
+      },
+    }),
+    caughtBy: ['T2.b'],
+  },
+];
+
+afterEach(() => {
+  vi.doUnmock('../src/model/rlaif.ts');
+  vi.doUnmock('../src/model/value.ts');
+  vi.doUnmock('../src/model/link.ts');
+  vi.doUnmock('../src/model/agreement.ts');
+  vi.resetModules();
+});
+
+describe('broken models are caught', () => {
+  for (const mutant of MUTANTS)
+    it(mutant.name, async () => {
+      vi.resetModules();
+      vi.doMock(mutant.module, async (importOriginal) => mutant.patch(await importOriginal<Record<string, unknown>>()));
+      const { getPart } = (await import('../src/theorems/registry.ts')) as typeof Registry;
+      const { checkPart } = (await import('../src/runner/check.ts')) as typeof Check;
+      const outcomes = mutant.caughtBy.map((id) => checkPart(getPart(id), { numRuns: 100 }).outcome);
+      expect(outcomes.some((o) => o !== 'holds'), `outcomes: ${outcomes.join(', ')}`).toBe(true);
+    });
+});

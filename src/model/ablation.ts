@@ -1,0 +1,108 @@
+/**
+ * The refusal-direction and low-rank-subspace account (THEORY §2 T7, paper claim R4):
+ * ablating a direction r from the representation, and sequences of RLAIF steps.
+ */
+import { Matrix, SingularValueDecomposition } from 'ml-matrix';
+import type { Subspace } from '../linalg/subspace.ts';
+import { axpy, dot, norm, sub, type Vec } from '../linalg/vec.ts';
+import { InputError } from '../numeric/errors.ts';
+import type { Rng } from '../numeric/rng.ts';
+import { hoeffding, MC_ALPHA, MC_SAMPLES } from './agreement.ts';
+import type { ValueModel } from './value.ts';
+
+/** (I − r̂r̂ᵀ)h: h with its component along r removed (Euclidean, as THEORY states it). */
+export function ablate(r: Vec, h: Vec): Vec {
+  const rr = dot(r, r);
+  if (!(rr > 0)) throw new InputError('r: the ablated direction must be non-zero');
+  return axpy(-dot(r, h) / rr, r, h);
+}
+
+/**
+ * The direction an ablated judge scores with: <u, (I − r̂r̂ᵀ)h> = <(I − r̂r̂ᵀ)u, h>, since the
+ * ablation is symmetric. Its Σ-correlation with v* is the ablated judge's alignment.
+ */
+export const ablatedDirection = ablate;
+
+export interface AblatedAgreement {
+  readonly estimate: number;
+  /** The estimate is within halfWidth of the true Agr except with probability alpha. */
+  readonly halfWidth: number;
+  readonly n: number;
+  readonly alpha: number;
+}
+
+/**
+ * Agr of a judge that sees only ablated representations, by seeded Monte Carlo: draw
+ * independent h, h' ~ N(μ, Σ), ablate r from both, score the ablated pair with u, and count
+ * agreement with sign(V*(h) − V*(h')) on the *unablated* pair (a tie counts one half). With n
+ * draws the Hoeffding half-width at level alpha bounds the error of the estimate.
+ */
+export function ablatedAgreementMonteCarlo(M: ValueModel, r: Vec, u: Vec, rng: Rng, n = MC_SAMPLES, alpha = MC_ALPHA): AblatedAgreement {
+  const d = M.vStar.length;
+  const z = new Float64Array(M.Sigma.factorDim);
+  const draw = (): Vec => {
+    for (let i = 0; i < z.length; i++) z[i] = rng.normal();
+    const h = M.Sigma.factor(z);
+    for (let i = 0; i < d; i++) h[i] += M.mu[i];
+    return h;
+  };
+  let hits = 0;
+  for (let t = 0; t < n; t++) {
+    const h = draw();
+    const h2 = draw();
+    const dv = Math.sign(M.f(dot(M.vStar, h)) - M.f(dot(M.vStar, h2)));
+    const dx = Math.sign(dot(u, ablate(r, h)) - dot(u, ablate(r, h2)));
+    hits += dx === dv ? 1 : dx === 0 || dv === 0 ? 0.5 : 0;
+  }
+  return { estimate: hits / n, halfWidth: hoeffding(n, alpha, 1), n, alpha };
+}
+
+/** One RLAIF step of a sequence: constitution S_t and KL coefficient β_t. */
+export interface Step {
+  readonly S: Subspace;
+  readonly beta: number;
+}
+
+export interface Trajectory {
+  /** θ_0 = g, θ_1, …, θ_T. */
+  readonly thetas: Vec[];
+  /** The updates θ_t − θ_{t−1}. */
+  readonly updates: Vec[];
+}
+
+/**
+ * Iterate RLAIF steps: the step-t policy is the KL-regularised optimum against the previous
+ * one with reward <P_t w, h>, so θ_t = θ_{t−1} + P_t w / β_t (THEORY §1's θ_β = g + u/β with
+ * the previous policy's direction in place of g).
+ */
+export function rlaifTrajectory(g: Vec, w: Vec, steps: readonly Step[]): Trajectory {
+  const thetas: Vec[] = [Float64Array.from(g)];
+  const updates: Vec[] = [];
+  for (const { S, beta } of steps) {
+    const prev = thetas[thetas.length - 1];
+    const next = axpy(1 / beta, S.project(w), prev);
+    thetas.push(next);
+    updates.push(sub(next, prev));
+  }
+  return { thetas, updates };
+}
+
+/**
+ * Numerical rank of a list of vectors (the rows of a matrix) by SVD, independently of the
+ * Gram–Schmidt used for subspaces: singular values above relTol·σ_max·max(rows, cols) count.
+ */
+export function numericalRank(vectors: readonly Vec[], relTol = 1e-10): number {
+  if (vectors.length === 0) return 0;
+  const A = new Matrix(vectors.map((v) => Array.from(v)));
+  const sv = new SingularValueDecomposition(A, { computeLeftSingularVectors: false, computeRightSingularVectors: false, autoTranspose: true }).diagonal;
+  const top = Math.max(0, ...sv);
+  if (top === 0) return 0;
+  const cut = relTol * top * Math.max(A.rows, A.columns);
+  return sv.filter((s) => s > cut).length;
+}
+
+/** ‖x − P x‖ relative to `scaleBy` (0 when x = 0): how far x sticks out of the subspace. */
+export function relativeResidual(S: Subspace, x: Vec, scaleBy: number): number {
+  const r = norm(S.reject(x));
+  return scaleBy > 0 ? r / scaleBy : r;
+}

@@ -1,0 +1,186 @@
+/**
+ * The assumption-necessity analysis (THEORY §3): for every part and every tag (optionally every
+ * pair of tags), drop it and hunt. A tag whose removal yields a robust, re-confirmed
+ * counterexample is *load-bearing*, with that witness as proof; otherwise it is *not shown
+ * load-bearing within the budget*, with the budget stated. A stored witness that still replays
+ * counts as proof too, so a small default budget reproduces the committed table.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { InputError } from '../numeric/errors.ts';
+import { evaluatePart } from '../theorems/evaluate.ts';
+import { PARTS, tagsInForce } from '../theorems/registry.ts';
+import { unmetTags } from '../theorems/tags.ts';
+import type { TheoremPart } from '../theorems/types.ts';
+import { checkPart } from './check.ts';
+import { hunt, toCounterexample, type HuntOptions } from './hunt.ts';
+import { DEFAULT_STORE, loadAll, save, type StoredCounterexample } from './store.ts';
+
+export type Verdict = 'holds under full tags' | 'FAILS under full tags' | 'load-bearing' | 'not shown load-bearing' | 'implied';
+
+export interface NecessityRow {
+  readonly id: string;
+  readonly dropped: readonly string[];
+  readonly verdict: Verdict;
+  /** For `implied`: the single tag whose witness already shows the pair matters. */
+  readonly impliedBy?: string;
+  readonly witness?: { readonly file: string; readonly dimension: number; readonly margin: number; readonly tol: number; readonly source: 'hunt' | 'stored' };
+  readonly budget: { readonly runsPerSeed: number; readonly seeds: number; readonly runsSpent: number };
+  /** Timings are reported, not stored in necessity.json (they differ run to run). */
+  readonly elapsedMs?: number;
+  readonly firstHitMs?: number;
+  readonly shrinkMs?: number;
+}
+
+export interface NecessityOptions extends HuntOptions {
+  readonly pairs?: boolean;
+  readonly store?: string;
+  /** Shard "i/n": this run takes every n-th part, starting at the i-th (1-based). */
+  readonly shard?: { index: number; count: number };
+  readonly onRow?: (row: NecessityRow) => void;
+}
+
+export function parseShard(s: string | undefined): { index: number; count: number } | undefined {
+  if (s === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(s);
+  if (!m || +m[2] < 1 || +m[1] < 1 || +m[1] > +m[2]) throw new InputError(`--shard: expected i/n with 1 <= i <= n, got "${s}"`);
+  return { index: +m[1], count: +m[2] };
+}
+
+/** Parts of this shard: deterministic, by registry position. */
+export function shardParts(parts: readonly TheoremPart[], shard?: { index: number; count: number }): TheoremPart[] {
+  return shard ? parts.filter((_, i) => i % shard.count === shard.index - 1) : [...parts];
+}
+
+const pairsOf = <T>(xs: readonly T[]): T[][] => xs.flatMap((a, i) => xs.slice(i + 1).map((b) => [a, b]));
+
+/** A stored witness for (id, dropped) that still replays, if any. */
+function storedWitness(stored: readonly StoredCounterexample[], part: TheoremPart, dropped: readonly string[]): StoredCounterexample | undefined {
+  const key = [...dropped].sort().join('+');
+  const inForce = tagsInForce(part, dropped);
+  return stored
+    .filter((c) => c.theorem === part.id && [...c.dropped].sort().join('+') === key)
+    .filter((c) => {
+      try {
+        return unmetTags(c.instance, inForce).length === 0 && !evaluatePart(part, c.instance, inForce).holds;
+      } catch {
+        return false;
+      }
+    })
+    .sort((a, b) => a.dimension - b.dimension || JSON.stringify(a.instance).length - JSON.stringify(b.instance).length)[0];
+}
+
+export function necessity(parts: readonly TheoremPart[], opts: NecessityOptions = {}): NecessityRow[] {
+  const store = opts.store ?? DEFAULT_STORE;
+  const stored = loadAll(store);
+  const rows: NecessityRow[] = [];
+  const emit = (r: NecessityRow) => {
+    rows.push(r);
+    opts.onRow?.(r);
+  };
+  const repoRel = (f: string) => relative(resolve(store, '..'), f);
+  for (const part of shardParts(parts, opts.shard)) {
+    // Under its full tags a part must hold; if it does not, that is the first thing to say.
+    const t0 = Date.now();
+    const full = checkPart(part, { numRuns: opts.runs, seed: opts.seed });
+    let fullWitness: NecessityRow['witness'];
+    if (full.outcome !== 'holds') {
+      // A failure under full tags is a bug in the code or in THEORY.md: minimise and store it too.
+      const r = hunt(part, [], opts);
+      const s = r.found ? save(toCounterexample(r, r.runsPerSeed), store) : undefined;
+      if (r.found && s) fullWitness = { file: repoRel(s.file), dimension: r.found ? toCounterexample(r, 0).dimension : 0, margin: r.found.verdict.margin, tol: r.found.verdict.tol, source: 'hunt' };
+    }
+    emit({
+      id: part.id,
+      dropped: [],
+      verdict: full.outcome === 'holds' ? 'holds under full tags' : 'FAILS under full tags',
+      witness: fullWitness,
+      budget: { runsPerSeed: full.runs, seeds: 1, runsSpent: full.runs },
+      elapsedMs: Date.now() - t0,
+    });
+    const loadBearing = new Set<string>();
+    const drops = [...part.tags.map((t) => [t]), ...(opts.pairs ? pairsOf(part.tags) : [])];
+    for (const dropped of drops) {
+      const implied = dropped.length > 1 ? dropped.find((t) => loadBearing.has(t)) : undefined;
+      if (implied) {
+        emit({ id: part.id, dropped, verdict: 'implied', impliedBy: implied, budget: { runsPerSeed: 0, seeds: 0, runsSpent: 0 } });
+        continue;
+      }
+      const r = hunt(part, dropped, opts);
+      const budget = { runsPerSeed: r.runsPerSeed, seeds: r.seedsTried, runsSpent: r.runsSpent };
+      const timing = { elapsedMs: r.elapsedMs, firstHitMs: r.firstHitMs, shrinkMs: r.shrinkMs };
+      let witness: NecessityRow['witness'];
+      if (r.found) {
+        const cx = toCounterexample(r, r.runsPerSeed);
+        const saved = save(cx, store);
+        witness = { file: repoRel(saved.file), dimension: cx.dimension, margin: cx.margin, tol: cx.tol, source: 'hunt' };
+      } else {
+        const s = storedWitness(stored, part, dropped);
+        if (s) witness = { file: repoRel(s.file), dimension: s.dimension, margin: s.margin, tol: s.tol, source: 'stored' };
+      }
+      if (witness && dropped.length === 1) loadBearing.add(dropped[0]);
+      emit({ id: part.id, dropped, verdict: witness ? 'load-bearing' : 'not shown load-bearing', witness, budget, ...timing });
+    }
+  }
+  return rows;
+}
+
+const key = (r: Pick<NecessityRow, 'id' | 'dropped'>) => `${r.id}|${r.dropped.join('+')}`;
+
+/**
+ * Merge fresh rows into the stored table (rows this run did not compute are kept: a
+ * single-tag run does not erase the pairs), order them by registry, and write the JSON and
+ * markdown atomically. Timings are left out so the files are reproducible.
+ */
+export function writeTable(rows: readonly NecessityRow[], store = DEFAULT_STORE): { json: string; md: string; all: NecessityRow[] } {
+  const json = join(store, 'necessity.json');
+  const md = join(store, 'NECESSITY.md');
+  const merged = new Map<string, NecessityRow>();
+  if (existsSync(json)) for (const r of JSON.parse(readFileSync(json, 'utf8')).rows as NecessityRow[]) merged.set(key(r), r);
+  for (const { elapsedMs: _e, firstHitMs: _f, shrinkMs: _s, ...r } of rows) merged.set(key(r), r);
+  const order = (r: NecessityRow) => [PARTS.findIndex((p) => p.id === r.id), r.dropped.length, r.dropped.join('+')] as const;
+  const all = [...merged.values()]
+    .filter((r) => PARTS.some((p) => p.id === r.id))
+    .sort((a, b) => {
+      const [x, y] = [order(a), order(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);
+    });
+  atomicWrite(json, `${JSON.stringify({ rows: all }, null, 2)}\n`);
+  atomicWrite(md, renderMarkdown(all));
+  return { json, md, all };
+}
+
+function atomicWrite(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
+export function renderTable(rows: readonly NecessityRow[], timings = false): string {
+  const head = ['part', 'dropped', 'verdict', 'witness', 'd', 'margin', 'budget (draws)', ...(timings ? ['time (s)'] : [])];
+  const lines = rows.map((r) => [
+    r.id,
+    r.dropped.length ? r.dropped.join(' + ') : '(none)',
+    r.verdict === 'implied' ? `implied by ${r.impliedBy}` : r.verdict,
+    r.witness ? r.witness.file : '',
+    r.witness ? String(r.witness.dimension) : '',
+    r.witness ? r.witness.margin.toPrecision(3) : '',
+    r.verdict === 'implied' ? '' : `${r.budget.runsSpent} (${r.budget.seeds}×${r.budget.runsPerSeed})`,
+    ...(timings ? [r.elapsedMs === undefined ? '' : (r.elapsedMs / 1000).toFixed(2)] : []),
+  ]);
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');
+}
+
+function renderMarkdown(rows: readonly NecessityRow[]): string {
+  return [
+    '# Assumption necessity',
+    '',
+    'Generated by `rlaif-props necessity` (see README). For every theorem part: does it hold under',
+    'its full tags, and for each dropped tag (and pair), is there a robust minimal counterexample?',
+    '"not shown load-bearing" means no counterexample within the stated budget; it is not a proof',
+    'that the tag is unnecessary. "implied" pairs contain a tag that is load-bearing on its own.',
+    '',
+    renderTable(rows),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,111 @@
+/**
+ * Variant R1n — a finite-sample reading of R1 (not in THEORY.md; the paper does not model
+ * sample complexity, the suite can).
+ *
+ * The judge direction is not u_c itself but û_n, learned by Bradley–Terry logistic regression
+ * from n preference pairs that the constitution-activated judge u_c labels. The policy is then
+ * trained to convergence on û_n, so its alignment is A(û_n). Claim:
+ *     A(u_c) > A(g)  ⇒  A(û_n) >= A(g).
+ * (The premise also asks u_c ≠ 0: a judge with no preference labels coin flips.)
+ * Tags: those of T2 plus `large-sample`, a sample-size condition introduced here:
+ *     n · (A(u_c) − A(g))² · min(1, 2‖u_c‖²_Σ) >= 400·d,
+ * i.e. enough pairs to resolve the alignment gap at the judge's signal strength (the Fisher
+ * information of a Bradley–Terry pair scales with 2‖u_c‖²_Σ while labels are noisy). Dropped,
+ * n is any small number of pairs: how few pairs break the self-improvement condition?
+ *
+ * This file is the worked example of adding a variant: one file in src/variants/ exporting its
+ * parts; the registry discovers it, `npm test` checks it, and hunt / necessity / replay use it.
+ */
+import fc from 'fast-check';
+import type { Instance } from '../instance/reader.ts';
+import { Reader } from '../instance/reader.ts';
+import { sqNorm } from '../linalg/covariance.ts';
+import { fitBradleyTerry, samplePreferences } from '../model/bradley-terry.ts';
+import { alignment } from '../model/value.ts';
+import { implies } from '../numeric/margin.ts';
+import { makeRng } from '../numeric/rng.ts';
+import { scaledTol } from '../numeric/tolerance.ts';
+import { judgeDirection, readValueModel, rlaifArbitrary } from '../theorems/common/rlaif-instance.ts';
+import { registerTag } from '../theorems/tags.ts';
+import type { Evaluation, Tag, TheoremPart } from '../theorems/types.ts';
+
+const MAX_N = 100_000;
+
+/** A(u_c) − A(g), or −1 when u_c = 0 (a judge with no preference labels pure noise). */
+function premiseGap(inst: Instance): number {
+  const r = new Reader(inst);
+  const { M, d } = readValueModel(r);
+  const { uc } = judgeDirection(r, d);
+  return uc.every((x) => x === 0) ? -1 : alignment(M, uc) - alignment(M, r.vec('g', d));
+}
+
+/** Pairs needed under `large-sample` (Infinity when the premise fails: the tag is then vacuous). */
+function pairsNeeded(inst: Instance): number {
+  const r = new Reader(inst);
+  const { M, d } = readValueModel(r);
+  const { uc } = judgeDirection(r, d);
+  const gap = premiseGap(inst);
+  const signal = Math.min(1, 2 * sqNorm(M.Sigma, uc));
+  return gap > 0 && signal > 0 ? Math.ceil((400 * d) / (gap * gap * signal)) : 0;
+}
+
+registerTag('large-sample', {
+  meaning: 'n·(A(u_c) − A(g))²·min(1, 2‖u_c‖²_Σ) >= 400·d',
+  meets: (inst) => new Reader(inst).number('n', { integer: true, positive: true }) >= pairsNeeded(inst),
+});
+
+const TAGS: readonly Tag[] = ['linear-value', 'isotropic', 'converged', 'large-sample'];
+
+/**
+ * Under `large-sample`, n is set to what the tag requires; a draw whose gap is too small to
+ * resolve within MAX_N pairs is turned into a premise-false one (g := w, no constitution), so
+ * the generator never leaves the tag. Dropped, n is 1..64.
+ */
+const arbitrary: TheoremPart['arbitrary'] = (inForce, opts) =>
+  fc
+    .tuple(rlaifArbitrary(inForce, { directions: ['g', 'w'], nonZero: ['w'], constitution: true }, opts), fc.integer({ min: 1, max: 64 }), fc.nat(1000))
+    .map(([drawn, smallN, seed]) => {
+      // Where the premise fails, a sign flip of g and/or w usually meets it (A(−x) = −A(x));
+      // the first flip that works is taken, so the premise region is covered, not just its core.
+      const neg = (x: unknown) => (x as number[]).map((v) => (v === 0 ? 0 : -v));
+      const flips = [drawn, { ...drawn, g: neg(drawn.g) }, { ...drawn, w: neg(drawn.w) }, { ...drawn, g: neg(drawn.g), w: neg(drawn.w) }];
+      const inst = flips.find((x) => premiseGap(x) > 0) ?? drawn;
+      if (!inForce.has('large-sample')) return { ...inst, n: smallN, seed };
+      const needed = pairsNeeded(inst);
+      if (needed <= MAX_N) return { ...inst, n: Math.max(needed, 16), seed };
+      const { basis: _b, ...rest } = inst as Record<string, unknown>;
+      return { ...rest, g: rest.w, n: 16, seed };
+    });
+
+export const R1n: TheoremPart = {
+  id: 'R1n',
+  title: 'Finite-sample self-improvement (Bradley–Terry judge from n pairs)',
+  statement: 'A(u_c) > A(g) ⇒ A(û_n) >= A(g), û_n the logistic-regression fit on n pairs labelled by u_c',
+  paperClaims: ['R1', 'R6'],
+  tags: TAGS,
+  numRuns: 40,
+  variant: true,
+  arbitrary,
+  evaluate(inst): Evaluation {
+    const r = new Reader(inst);
+    const { M, d } = readValueModel(r);
+    const { uc } = judgeDirection(r, d);
+    const g = r.vec('g', d);
+    const n = r.number('n', { integer: true, positive: true });
+    const rng = makeRng(r.has('seed') ? r.number('seed') : 0);
+    const uHat = fitBradleyTerry(samplePreferences(M.Sigma, uc, n, rng));
+    const alignmentJudge = alignment(M, uc);
+    const alignmentGeneration = alignment(M, g);
+    const alignmentLearned = alignment(M, uHat);
+    // The premise asks for a judge that prefers something: u_c ≠ 0 (else labels are coin flips).
+    const premise = uc.every((x) => x === 0) ? -1 : alignmentJudge - alignmentGeneration;
+    return {
+      margin: implies(premise, alignmentLearned - alignmentGeneration),
+      tol: scaledTol(1),
+      quantities: { alignmentJudge, alignmentGeneration, alignmentLearned, n },
+      pre: premise > scaledTol(1),
+    };
+  },
+};
+
+export default [R1n];
