@@ -1,4 +1,181 @@
-// T5 — being written (see the family's issue); the registry already lists the family.
-import type { TheoremPart } from './types.ts';
+/**
+ * T5 — the multi-objective Pareto cone (R5). Objectives v_1..v_m; by T1 a judge u raises
+ * objective i at every KL budget iff <u, v_i>_Σ > 0, so the Pareto-improving set is
+ * C = {u : <u, Σv_i> > 0 for all i}.
+ * (a) Gordan: C ≠ ∅ iff no λ >= 0, λ ≠ 0 has Σλ_iΣv_i = 0 — decided by two independent LPs,
+ *     each answer re-checked against its witness.
+ * (b) `isotropic`, m = 2: the share of uniform directions in C is (π − φ)/(2π), φ = ∠(v_1, v_2).
+ * (c) Adding an objective never enlarges C.
+ * (d) `non-conflicting`: every mixture u = Σλ_i v_i (λ >= 0, λ ≠ 0) harms no objective:
+ *     <u, v_j>_Σ >= λ_j‖v_j‖²_Σ >= 0.
+ */
+import { valuesArbitrary, PARETO_MAX_OBJECTIVES } from '../arbitraries/pareto.ts';
+import { Reader, type Instance } from '../instance/reader.ts';
+import { inner, sNorm, sqNorm } from '../linalg/covariance.ts';
+import { isZero, zeros, axpy, type Vec } from '../linalg/vec.ts';
+import { hoeffding } from '../model/agreement.ts';
+import {
+  angle, coneFractionMonteCarlo, coneMargin, gordanMultipliers, gordanResidual, inCone, LP_TOL, maxMinMargin,
+  paretoTargets, sphereSample, twoObjectiveFraction,
+} from '../model/pareto.ts';
+import { InputError } from '../numeric/errors.ts';
+import { hashSeed } from '../numeric/hash.ts';
+import { all, equal } from '../numeric/margin.ts';
+import { makeRng } from '../numeric/rng.ts';
+import { scaledTol } from '../numeric/tolerance.ts';
+import type { Evaluation, TheoremPart } from './types.ts';
 
-export default [] as TheoremPart[];
+/** The objectives, Σ, and the functionals a_i = Σv_i that define C. */
+function readObjectives(inst: Instance, minCount = 1) {
+  const r = new Reader(inst);
+  const values = r.vecs('values', undefined, { minCount });
+  const d = values[0].length;
+  const S = r.covariance(d);
+  return { r, values, d, S, targets: paretoTargets(S, values) };
+}
+
+/** An instance's Monte Carlo generator: its `seed` field, else a hash of the instance. */
+const rngFor = (r: Reader) => makeRng(r.has('seed') ? r.number('seed') : hashSeed(r.inst));
+
+export const T5a: TheoremPart = {
+  id: 'T5.a',
+  title: 'Gordan: the Pareto cone is empty iff the objectives balance out',
+  statement: 'C ≠ ∅ iff no λ >= 0, λ ≠ 0 has Σ_i λ_i Σv_i = 0; both sides decided by LP and re-checked against witnesses',
+  paperClaims: ['R5'],
+  tags: [],
+  // No tags: Σ is any SPD matrix. Half the draws oppose the last objective to the others
+  // (C = ∅ when m >= 2); the rest mostly have C ≠ ∅, so both sides of the alternative are seen.
+  arbitrary: (_inForce, opts) =>
+    valuesArbitrary({ minCount: 1, maxCount: PARETO_MAX_OBJECTIVES, isotropic: false, opposed: 0.5 }, opts),
+  evaluate(inst): Evaluation {
+    const { targets } = readObjectives(inst);
+    // LP 1 claims a witness u ∈ C when its optimum t* clears the solver's accuracy.
+    const { t: tStar, u } = maxMinMargin(targets);
+    const uClaimed = tStar > LP_TOL;
+    const witnessMargin = coneMargin(targets, u);
+    // LP 2 independently claims multipliers λ (or proves there are none).
+    const lambda = gordanMultipliers(targets);
+    const lambdaResidual = lambda ? gordanResidual(targets, lambda) : NaN;
+    let margin: number;
+    if (uClaimed && !lambda) margin = witnessMargin; // u must really lie in C
+    else if (!uClaimed && lambda) margin = -lambdaResidual; // λ must really balance the a_i
+    else if (uClaimed && lambda) margin = -tStar; // both sides claimed: Gordan says impossible
+    else margin = -1; // neither side certified: a full unit of the cosine scale
+    const quantities: Record<string, number> = { tStar, witnessMargin, coneNonEmpty: +uClaimed, lambdaFound: +!!lambda };
+    if (lambda) quantities.lambdaResidual = lambdaResidual;
+    // Witness checks are exact arithmetic on O(1) cosines; the LP answers are good to LP_TOL.
+    return { margin, tol: LP_TOL, quantities, pre: true };
+  },
+};
+
+/**
+ * Monte Carlo budget of T5.b: n = 40 000 uniform directions; by Hoeffding the estimated share
+ * is within sqrt(ln(2/α)/(2n)) ≈ 0.0145 of the true share except with probability α = 1e-7.
+ */
+const T5B_SAMPLES = 40_000;
+const T5B_ALPHA = 1e-7;
+
+export const T5b: TheoremPart = {
+  id: 'T5.b',
+  title: 'The two-objective Pareto cone narrows as the values conflict',
+  statement: 'isotropic, m = 2: P[u ∈ C] = (π − φ)/(2π) for u uniform on the sphere, φ = ∠(v_1, v_2)',
+  paperClaims: ['R5'],
+  tags: ['isotropic'],
+  numRuns: 60,
+  arbitrary: (inForce, opts) => valuesArbitrary({ minCount: 2, maxCount: 2, isotropic: inForce.has('isotropic'), opposed: 0.15 }, opts),
+  evaluate(inst): Evaluation {
+    const { r, values, targets } = readObjectives(inst, 2);
+    if (values.length !== 2) throw new InputError(`values: T5.b takes exactly two objectives (got ${values.length})`);
+    values.forEach((v, i) => {
+      if (isZero(v)) throw new InputError(`values[${i}]: must be a non-zero vector`);
+    });
+    // φ is the Euclidean angle, as the statement reads; the sample uses C's own definition
+    // <u, Σv_i> > 0, so a Σ ≠ I shows up as a disagreement.
+    const phi = angle(values[0], values[1]);
+    const fraction = twoObjectiveFraction(phi);
+    const estimate = coneFractionMonteCarlo(targets, rngFor(r), T5B_SAMPLES);
+    const halfWidth = hoeffding(T5B_SAMPLES, T5B_ALPHA, 1);
+    return { margin: equal(estimate, fraction), tol: halfWidth, quantities: { phi, fraction, estimate, halfWidth }, pre: true };
+  },
+};
+
+/**
+ * Directions probed by T5.c's sample check. Containment is tested sample by sample, so there
+ * is no false alarm to bound: the sample size only sets how much of C_{m+1} is probed.
+ */
+const T5C_SAMPLES = 4_000;
+
+export const T5c: TheoremPart = {
+  id: 'T5.c',
+  title: 'Adding an objective never enlarges the Pareto cone',
+  statement: 'C(v_1..v_{m+1}) ⊆ C(v_1..v_m): on common samples, and t*_{m+1} <= t*_m for the LP max-min margin',
+  paperClaims: ['R5'],
+  tags: [],
+  arbitrary: (_inForce, opts) =>
+    valuesArbitrary({ minCount: 2, maxCount: PARETO_MAX_OBJECTIVES, isotropic: false, opposed: 0.25 }, opts),
+  evaluate(inst): Evaluation {
+    // `values` lists v_1..v_{m+1}: the last one is the objective being added.
+    const { r, targets } = readObjectives(inst, 2);
+    const fewer = targets.slice(0, -1);
+    const d = targets[0].length;
+    // Every sampled u in the larger problem's cone must lie in the smaller one's; the margin
+    // is how deep the worst such u sits inside C_m (positive when contained).
+    const rng = rngFor(r);
+    let sampleMargin = Infinity;
+    let samplesInLarger = 0;
+    for (let k = 0; k < T5C_SAMPLES; k++) {
+      const u = sphereSample(rng, d);
+      if (!inCone(targets, u)) continue;
+      samplesInLarger++;
+      sampleMargin = Math.min(sampleMargin, inCone(fewer, u) ? coneMargin(fewer, u) : -1);
+    }
+    const tMore = maxMinMargin(targets).t;
+    const tFewer = maxMinMargin(fewer).t;
+    const lpMargin = tFewer - tMore;
+    const quantities: Record<string, number> = { tFewer, tMore, samplesInLarger };
+    if (samplesInLarger > 0) quantities.sampleMargin = sampleMargin;
+    return {
+      margin: samplesInLarger > 0 ? all(sampleMargin, lpMargin) : lpMargin,
+      tol: LP_TOL,
+      quantities,
+      pre: true,
+    };
+  },
+};
+
+export const T5d: TheoremPart = {
+  id: 'T5.d',
+  title: 'Mixtures of non-conflicting values harm no objective',
+  statement: 'non-conflicting: u = Σλ_i v_i with λ >= 0, λ ≠ 0 gives <u, v_j>_Σ >= λ_j‖v_j‖²_Σ >= 0 for every j',
+  paperClaims: ['R5'],
+  tags: ['non-conflicting'],
+  arbitrary: (inForce, opts) =>
+    valuesArbitrary(
+      { minCount: 1, maxCount: PARETO_MAX_OBJECTIVES, isotropic: false, nonConflicting: inForce.has('non-conflicting'), mixture: true },
+      opts,
+    ),
+  evaluate(inst): Evaluation {
+    const { r, values, d, S } = readObjectives(inst);
+    const lambda = r.vec('lambda', values.length);
+    lambda.forEach((l, i) => {
+      if (l < 0) throw new InputError(`lambda[${i}]: must be non-negative (got ${l})`);
+    });
+    if (isZero(lambda)) throw new InputError('lambda: must not be all zero');
+    // The mixture constitution itself, then its effect on each objective, computed directly.
+    const u: Vec = values.reduce((acc, v, i) => axpy(lambda[i], v, acc), zeros(d));
+    const improvements = values.map((v) => inner(S, u, v));
+    const floors = values.map((v, j) => lambda[j] * sqNorm(S, v));
+    // Unit: |<u, v_j>_Σ| <= Σ_i λ_i‖v_i‖_Σ · ‖v_j‖_Σ, so margins read as fractions of the largest possible.
+    const norms = values.map((v) => sNorm(S, v));
+    const unit = values.reduce((acc, _, i) => acc + lambda[i] * norms[i], 0) * Math.max(...norms) || 1;
+    const margin = all(...improvements.map((x, j) => (x - floors[j]) / unit), ...floors.map((f) => f / unit));
+    return {
+      margin,
+      tol: scaledTol(1),
+      quantities: { minImprovement: Math.min(...improvements), minSlack: Math.min(...improvements.map((x, j) => x - floors[j])) },
+      pre: true,
+    };
+  },
+};
+
+export default [T5a, T5b, T5c, T5d];

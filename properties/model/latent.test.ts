@@ -1,0 +1,176 @@
+// The latent model behind T3/T3s: q through the pseudo-inverse, the correlation routes (closed
+// forms, Gaussian quadrature, Rademacher enumeration, Monte Carlo) against one another and
+// against brute-force simulation, the exponential tilts behind the gain, and the quadrature.
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { latentArbitrary } from '../../src/arbitraries/latent.ts';
+import { Reader, type Instance } from '../../src/instance/reader.ts';
+import { dense } from '../../src/linalg/covariance.ts';
+import { dot, norm, vec } from '../../src/linalg/vec.ts';
+import {
+  ceiling, enumeratedCorrelation, gaussLegendre, judgeCorrelation, judgeScore, latentGain, latentModel, monteCarloCorrelation,
+  normalExpect, optimalProbe, sampleLatentModel, scoreSignal, tiltedKL, tiltedMean, tiltedQuantile, type LatentModel,
+} from '../../src/model/latent.ts';
+import { link } from '../../src/model/link.ts';
+import { normalCdf } from '../../src/numeric/quadrature.ts';
+import { makeRng } from '../../src/numeric/rng.ts';
+import { readJudge, readLatentModel } from '../../src/theorems/t3-ceiling.ts';
+import { SUITE_SEED } from '../support/suite.ts';
+
+const wide = latentArbitrary({ gaussian: false, linearJudge: false, linearValue: false }, { judge: true, epsilon: true }, { maxDim: 3 });
+const gaussianWide = latentArbitrary({ gaussian: true, linearJudge: false, linearValue: false }, { judge: true }, { maxDim: 3 });
+
+function read(inst: Instance) {
+  const r = new Reader(inst);
+  const L = readLatentModel(r);
+  return { L, judge: readJudge(r, L.d), u: r.constitution(L.d).project(r.vec('w', L.d)) };
+}
+
+const close = (a: number, b: number, tol: number) => expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(tol);
+
+describe('representation quality q', () => {
+  test.prop([wide], { seed: SUITE_SEED, numRuns: 100 })('the pseudo-inverse agrees with a Cholesky solve of Σ_h when σ > 0', (inst) => {
+    const { L } = read(inst);
+    fc.pre(L.sigma > 0);
+    const S = dense(L.SigmaH.to2DArray());
+    const b = vec(L.Phi.map((r) => dot(r, L.wStar)));
+    close(ceiling(L), Math.sqrt(dot(b, S.solve(b))) / norm(L.wStar), 1e-10);
+  });
+
+  test.prop([wide, fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 5, maxLength: 5 })], { seed: SUITE_SEED, numRuns: 100 })(
+    'no linear probe beats q and u* attains it (linear value, second moments)',
+    (inst, x) => {
+      const { L } = read(inst);
+      const M = latentModel(L.Phi, L.wStar, L.sigma);
+      const rng = makeRng(1);
+      const u = vec(x.slice(0, M.d));
+      expect(judgeCorrelation(M, { kind: 'linear' }, u, rng).value).toBeLessThanOrEqual(ceiling(M) + 1e-12);
+      close(judgeCorrelation(M, { kind: 'linear' }, optimalProbe(M), rng).value, ceiling(M), 1e-10);
+    },
+  );
+});
+
+describe('correlation routes', () => {
+  test.prop([gaussianWide], { seed: SUITE_SEED, numRuns: 60 })('Gaussian closed forms agree with the general 1-D quadrature (f = id)', (inst) => {
+    const { L, judge, u } = read(inst);
+    const M = latentModel(L.Phi, L.wStar, L.sigma);
+    const rng = makeRng(2);
+    close(judgeCorrelation(M, judge, u, rng).value, judgeCorrelation(M, judge, u, rng, { route: 'quadrature' }).value, 1e-9);
+  });
+
+  // Brute force: the sample Pearson correlation of (judge(h), V*) over 100 000 draws. Its
+  // standard error is below (1 − ρ²)·(kurtosis factor)/sqrt(n) ≈ 0.003–0.006 here; the 0.03
+  // allowance is an asymptotic (CLT) statement, many standard errors wide.
+  test.prop([wide], { seed: SUITE_SEED, numRuns: 12 })('every exact route agrees with brute-force simulation', (inst) => {
+    const { L, judge, u } = read(inst);
+    const c = judgeCorrelation(L, judge, u, makeRng(3));
+    fc.pre(c.method !== 'monte-carlo');
+    const rng = makeRng(4);
+    const n = 100_000;
+    let sj = 0, sv = 0, sjj = 0, svv = 0, sjv = 0;
+    for (let t = 0; t < n; t++) {
+      const { z, h } = sampleLatentModel(L, rng);
+      const j = judgeScore(judge, u, h);
+      const v = L.f(dot(L.wStar, z));
+      sj += j; sv += v; sjj += j * j; svv += v * v; sjv += j * v;
+    }
+    const cov = sjv / n - (sj / n) * (sv / n);
+    const vj = sjj / n - (sj / n) ** 2;
+    const vv = svv / n - (sv / n) ** 2;
+    const sample = vj <= 1e-12 || vv <= 1e-12 ? 0 : cov / Math.sqrt(vj * vv);
+    // The exp link's heavy tail makes its sample correlation unreliable: skip it.
+    fc.pre(L.f.spec.kind !== 'exp');
+    close(c.value, sample, 0.03);
+  });
+
+  // Each check's interval fails with probability <= 1e-7; over 15 runs the property's
+  // false-alarm probability is below 2e-6 (and the seed is fixed).
+  test.prop([wide], { seed: SUITE_SEED, numRuns: 15 })('the Monte Carlo interval holds the exact Rademacher enumeration', (inst) => {
+    const { L: L0, judge, u } = read(inst);
+    const L: LatentModel = { ...L0, latents: 'rademacher' };
+    const exact = enumeratedCorrelation(L, judge, u, scoreSignal(L, u));
+    const mc = monteCarloCorrelation(L, judge, u, makeRng(5));
+    expect(exact.value).toBeGreaterThanOrEqual(mc.lo - 1e-12);
+    expect(exact.value).toBeLessThanOrEqual(mc.hi + 1e-12);
+  });
+
+  test.prop([wide], { seed: SUITE_SEED, numRuns: 15 })('the Monte Carlo interval holds the closed form (uniform latents, linear judge and value)', (inst) => {
+    const { L: L0, u } = read(inst);
+    const L = latentModel(L0.Phi, L0.wStar, L0.sigma, { latents: 'uniform' });
+    const exact = judgeCorrelation(L, { kind: 'linear' }, u, makeRng(6));
+    const mc = monteCarloCorrelation(L, { kind: 'linear' }, u, makeRng(7));
+    expect(exact.value).toBeGreaterThanOrEqual(mc.lo - 1e-12);
+    expect(exact.value).toBeLessThanOrEqual(mc.hi + 1e-12);
+    // …and is narrow enough to decide anything (sanity of the bound, not a claim).
+    expect(mc.hi - mc.lo).toBeLessThan(0.5);
+  });
+
+  test('a tanh judge on Rademacher latents beats q (the pair of dropped tags T3.b needs)', () => {
+    // h = z + ξ/2, V* = z ∈ {±1}: q = 1/sqrt(1 + 1/4) ≈ 0.894, while tanh(4h) nearly reads off z.
+    const L = latentModel([vec([1])], vec([1]), 1 / 2, { latents: 'rademacher' });
+    const c = judgeCorrelation(L, { kind: 'tanh', a: 4 }, vec([1]), makeRng(8));
+    expect(c.method).toBe('enumeration');
+    expect(c.value).toBeGreaterThan(ceiling(L) + 0.03);
+    // The sign judge, exactly: E[z·sign(z + ξ/2)] = 1 − 2Φ(−2).
+    close(judgeCorrelation(L, { kind: 'sign' }, vec([1]), makeRng(9)).value, 1 - 2 * normalCdf(-2), 1e-12);
+  });
+});
+
+describe('tilts and gain', () => {
+  const aArb = fc.constantFrom(0, 1e-4, 0.3, -0.7, 1.5, -3, 8);
+
+  test.prop([aArb], { seed: SUITE_SEED })('the uniform tilt: mean and KL agree with direct integration of the tilted density', (a) => {
+    const { x, w } = gaussLegendre(16);
+    const b = Math.sqrt(3);
+    // ∫ over [−b, b] in 64 panels: Z(a) = mean of e^{az}, the tilted mean, and KL = E[az] − log Z.
+    let Z = 0, M = 0;
+    for (let p = 0; p < 64; p++) {
+      const lo = -b + (2 * b * p) / 64;
+      const half = b / 64;
+      for (let i = 0; i < 16; i++) {
+        const z = lo + half * (1 + x[i]);
+        const e = Math.exp(a * z) * (half * w[i]) / (2 * b);
+        Z += e;
+        M += z * e;
+      }
+    }
+    close(tiltedMean('uniform', a), M / Z, 1e-9);
+    close(tiltedKL('uniform', a), (a * M) / Z - Math.log(Z), 1e-9);
+    // The inverse CDF: a midpoint grid of U averages to the tilted mean.
+    let s = 0;
+    const N = 200_000;
+    for (let k = 0; k < N; k++) s += tiltedQuantile('uniform', a, (k + 0.5) / N);
+    close(s / N, M / Z, 1e-6);
+  });
+
+  test.prop([aArb], { seed: SUITE_SEED })('the Rademacher tilt: mean tanh a, KL = a tanh a − log cosh a, quantile', (a) => {
+    const p = Math.exp(a) / (Math.exp(a) + Math.exp(-a));
+    close(tiltedMean('rademacher', a), 2 * p - 1, 1e-12);
+    close(tiltedKL('rademacher', a), p * Math.log(2 * p) + (1 - p) * Math.log(2 * (1 - p)) || 0, 1e-9);
+    let s = 0;
+    const N = 100_000;
+    for (let k = 0; k < N; k++) s += tiltedQuantile('rademacher', a, (k + 0.5) / N);
+    close(s / N, 2 * p - 1, 1e-4);
+  });
+
+  test.prop([wide], { seed: SUITE_SEED, numRuns: 60 })('the gain spends exactly the KL budget (or all the KL there is)', (inst) => {
+    const { L, u } = read(inst);
+    const eps = new Reader(inst).optNumber('epsilon', 1);
+    const G = latentGain(L, u, eps, makeRng(10));
+    if (G.tilt === 0) expect(G.estimate).toBe(0);
+    else if (Number.isFinite(G.tilt)) close(G.kl, eps, 1e-9 * eps);
+    else expect(G.kl).toBeLessThanOrEqual(eps);
+  });
+});
+
+describe('quadrature against the standard normal', () => {
+  test('known expectations, with kinks, steps and exponential growth', () => {
+    close(normalExpect(Math.abs, [0]), Math.sqrt(2 / Math.PI), 1e-13);
+    close(normalExpect((z) => (z > 0.7 ? 1 : 0), [0.7]), 1 - normalCdf(0.7), 1e-13);
+    close(normalExpect((z) => Math.exp(5 * z), [], 12 + 10) / Math.exp(12.5), 1, 1e-12);
+    close(normalExpect((z) => Math.tanh(40 * (z - 0.3)), [0.3]), normalExpect((z) => Math.tanh(40 * (z - 0.3)), [0.3], 14), 1e-13);
+    // A link as used by the Gaussian route: E[sin(2Z)·Z] = 2·E[cos 2Z] = 2e^{−2}.
+    const f = link({ kind: 'sin' });
+    close(normalExpect((z) => f(2 * z) * z), 2 * Math.exp(-2), 1e-13);
+  });
+});
