@@ -3,6 +3,7 @@ import { evaluate } from './evaluate.ts';
 import { huntCommand } from './hunt.ts';
 import { list } from './list.ts';
 import { necessityCommand } from './necessity.ts';
+import { replayCommand } from './replay.ts';
 
 export interface Command {
   readonly summary: string;
@@ -10,7 +11,7 @@ export interface Command {
   run(argv: string[]): Promise<number> | number;
 }
 
-export const COMMANDS: Record<string, Command> = { list, check, evaluate, hunt: huntCommand, necessity: necessityCommand };
+export const COMMANDS: Record<string, Command> = { list, check, evaluate, hunt: huntCommand, necessity: necessityCommand, replay: replayCommand };
 
 export function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
