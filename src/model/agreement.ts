@@ -1,5 +1,5 @@
-import type { Vec } from '../linalg/vec.ts';
-import { dot } from '../linalg/vec.ts';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { dot, type Vec } from '../linalg/vec.ts';
 import type { Rng } from '../numeric/rng.ts';
 import { alignment, type ValueModel } from './value.ts';
 
@@ -24,41 +24,70 @@ export interface AgreementEstimate {
   readonly estimates: number[];
   /** Half-width valid for each estimate and for each pairwise difference, jointly at level `alpha`. */
   readonly halfWidth: number;
+  /**
+   * Extra uncertainty from rounding ties: pairs whose value scores differ but whose values
+   * f(·) are equal in floating point (tanh saturating to ±1, exp underflowing). Each is counted
+   * one half, which can be off by one half from the exact-arithmetic answer: ties/(2n).
+   */
+  readonly tieBias: number;
   readonly n: number;
   readonly alpha: number;
 }
 
 /**
  * Seeded Monte Carlo estimate of Agr for several directions on common random pairs (h, h'),
- * h, h' ~ N(μ, Σ) independent. Common random numbers make the differences of estimates far
- * more precise than the estimates; we still only claim the Hoeffding width with range 2 for
- * differences (covers single estimates too), union-bounded over the `dirs.length²` comparisons.
- * A tie in either sign counts one half.
+ * h, h' ~ N(μ, Σ) independent.
+ *
+ * Agreement only depends on h through the scores <v*,h> and <x_j,h>, which are jointly normal
+ * with means <·,μ> and covariance the Σ-Gram matrix of (v*, x_1, …). So we sample the scores
+ * directly from a factor of that small Gram matrix: the cost is O(n·m²), independent of d,
+ * after O(d·r) per direction to form the Gram matrix. (Eigen-factored, so a singular Gram matrix,
+ * e.g. x ∥ v* or x = 0, is fine.)
+ *
+ * Error: each estimate is a mean of n independent terms in [0, 1]; each difference of two, in
+ * [−1, 1]. Hoeffding with range 2 covers both; the level is union-bounded over the dirs²
+ * comparisons. A tie in either sign counts one half (a fair coin: a constant judge agrees half
+ * the time).
  */
 export function agreementMonteCarlo(M: ValueModel, dirs: Vec[], rng: Rng, n = MC_SAMPLES, alpha = MC_ALPHA): AgreementEstimate {
-  const d = M.vStar.length;
-  const r = M.Sigma.factorDim;
-  const z = new Float64Array(r);
-  const hits = new Float64Array(dirs.length);
-  const draw = (): Vec => {
-    for (let i = 0; i < r; i++) z[i] = rng.normal();
-    const h = M.Sigma.factor(z);
-    for (let i = 0; i < d; i++) h[i] += M.mu[i];
-    return h;
+  const X = [M.vStar, ...dirs];
+  const k = X.length;
+  const SX = X.map((x) => M.Sigma.apply(x));
+  const gram = new Matrix(k, k);
+  for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) gram.set(a, b, dot(X[a], SX[b])).set(b, a, dot(X[a], SX[b]));
+  const evd = new EigenvalueDecomposition(gram, { assumeSymmetric: true });
+  const V = evd.eigenvectorMatrix;
+  const L = Array.from({ length: k }, (_, a) => evd.realEigenvalues.map((lam, c) => V.get(a, c) * Math.sqrt(Math.max(lam, 0))));
+  const mean = X.map((x) => dot(x, M.mu));
+  const z = new Float64Array(k);
+  const s1 = new Float64Array(k);
+  const s2 = new Float64Array(k);
+  const draw = (out: Float64Array) => {
+    for (let c = 0; c < k; c++) z[c] = rng.normal();
+    for (let a = 0; a < k; a++) {
+      let s = mean[a];
+      const row = L[a];
+      for (let c = 0; c < k; c++) s += row[c] * z[c];
+      out[a] = s;
+    }
   };
+  const hits = new Float64Array(dirs.length);
+  let ties = 0;
   for (let t = 0; t < n; t++) {
-    const h = draw();
-    const h2 = draw();
-    const dv = Math.sign(M.f(dot(M.vStar, h)) - M.f(dot(M.vStar, h2)));
+    draw(s1);
+    draw(s2);
+    const dv = Math.sign(M.f(s1[0]) - M.f(s2[0]));
+    if (dv === 0 && s1[0] !== s2[0]) ties++;
     for (let j = 0; j < dirs.length; j++) {
-      const dx = Math.sign(dot(dirs[j], h) - dot(dirs[j], h2));
-      hits[j] += dx === dv ? 1 : dx === 0 || dv === 0 ? 0.5 : 0;
+      const dx = Math.sign(s1[j + 1] - s2[j + 1]);
+      hits[j] += dx === 0 || dv === 0 ? 0.5 : dx === dv ? 1 : 0;
     }
   }
   const comparisons = Math.max(1, dirs.length * dirs.length);
   return {
     estimates: Array.from(hits, (x) => x / n),
     halfWidth: hoeffding(n, alpha / comparisons, 2),
+    tieBias: ties / (2 * n),
     n,
     alpha,
   };

@@ -67,11 +67,12 @@ export const T2b: TheoremPart = {
     const dAgr = agreementJudge - agreementGeneration;
     return {
       margin: sameSign(alignmentJudge - alignmentGeneration, dAgr),
-      // The estimated difference is within halfWidth of the truth except with prob. alpha.
-      tol: est.halfWidth,
+      // The estimated difference is within halfWidth (+ rounding-tie bias) of the truth except
+      // with probability MC_ALPHA = 1e-7 (n = 40 000 common random pairs).
+      tol: est.halfWidth + est.tieBias,
       quantities: { agreementJudge, agreementGeneration, alignmentJudge, alignmentGeneration, halfWidth: est.halfWidth },
       // A difference the sample cannot resolve decides nothing.
-      pre: Math.abs(dAgr) > est.halfWidth,
+      pre: Math.abs(dAgr) > est.halfWidth + est.tieBias,
     };
   },
 };

@@ -8,51 +8,17 @@
  * Dropped, f comes from a family that includes x², −x², |x| and sin.
  */
 import { Reader } from '../instance/reader.ts';
-import { dot, type Vec } from '../linalg/vec.ts';
-import { hoeffding, MC_ALPHA, MC_SAMPLES, sheppard } from '../model/agreement.ts';
+import { agreementMonteCarlo, sheppard } from '../model/agreement.ts';
 import { gain } from '../model/rlaif.ts';
-import { alignment, expectedValue, type ValueModel } from '../model/value.ts';
+import { alignment, expectedValue } from '../model/value.ts';
 import { hashSeed } from '../numeric/hash.ts';
 import { equal, sameSign } from '../numeric/margin.ts';
-import { makeRng, type Rng } from '../numeric/rng.ts';
+import { makeRng } from '../numeric/rng.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
 import { readValueModel, rlaifArbitrary } from './common/rlaif-instance.ts';
 import type { Evaluation, Tag, TheoremPart } from './types.ts';
 
 const TAGS: readonly Tag[] = ['monotone-value'];
-
-/**
- * Seeded Monte Carlo estimate of Agr(x) on n independent pairs h, h' ~ N(μ, Σ), comparing
- * V*(h) = f(<v*,h>) with V*(h') through f itself (the same estimator as agreementMonteCarlo,
- * ties counting one half), plus the number of *value ties*: pairs whose scores <v*,h> ≠ <v*,h'>
- * differ but whose values f(·) are equal in floating point. A continuous law gives such ties
- * probability zero, so each is rounding (tanh(2x − 1) is exactly −1 for x < −9): its true
- * contribution is 0 or 1 where 1/2 was counted, so the estimate may be off by ties/(2n) on top
- * of the Hoeffding half-width sqrt(ln(2/α)/(2n)) (α = 1e-7, n = 40 000: ≈ 0.0145).
- */
-export function agreementWithTies(M: ValueModel, x: Vec, rng: Rng, n = MC_SAMPLES, alpha = MC_ALPHA) {
-  const d = M.vStar.length;
-  const z = new Float64Array(M.Sigma.factorDim);
-  const draw = (): Vec => {
-    for (let i = 0; i < z.length; i++) z[i] = rng.normal();
-    const h = M.Sigma.factor(z);
-    for (let i = 0; i < d; i++) h[i] += M.mu[i];
-    return h;
-  };
-  let hits = 0;
-  let ties = 0;
-  for (let t = 0; t < n; t++) {
-    const h = draw();
-    const h2 = draw();
-    const a = dot(M.vStar, h);
-    const a2 = dot(M.vStar, h2);
-    const dv = Math.sign(M.f(a) - M.f(a2));
-    if (dv === 0 && a !== a2) ties++;
-    const dx = Math.sign(dot(x, h) - dot(x, h2));
-    hits += dx === dv ? 1 : dx === 0 || dv === 0 ? 0.5 : 0;
-  }
-  return { estimate: hits / n, halfWidth: hoeffding(n, alpha, 1), tieBias: ties / (2 * n), n };
-}
 
 export const T6a: TheoremPart = {
   id: 'T6.a',
@@ -67,9 +33,9 @@ export const T6a: TheoremPart = {
     const { M, d } = readValueModel(r);
     const u = r.vec('u', d);
     const A = alignment(M, u);
-    // Within halfWidth + tieBias of Agr(u) except with probability 1e-7 (see agreementWithTies).
-    const est = agreementWithTies(M, u, makeRng(r.has('seed') ? r.number('seed') : hashSeed(inst)));
-    const agreement = est.estimate;
+    // Within halfWidth + tieBias of Agr(u) except with probability MC_ALPHA = 1e-7 (n = 40 000).
+    const est = agreementMonteCarlo(M, [u], makeRng(r.has('seed') ? r.number('seed') : hashSeed(inst)));
+    const agreement = est.estimates[0];
     const predicted = sheppard(A);
     return {
       margin: equal(agreement, predicted),
