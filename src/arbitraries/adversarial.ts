@@ -9,17 +9,11 @@ import fc from 'fast-check';
 import type { Instance } from '../instance/reader.ts';
 import type { GenOptions, Tag } from '../theorems/types.ts';
 import {
-  basisOf, basisRow, beta as betaArb, column, compact, constitutionRank, coord, coordinates, covarianceOf, covarianceRow,
+  basisOf, basisRow, beta as betaArb, column, compact, constitutionRank, coord, coordinates, covarianceFields, covarianceRow, covarianceTimes, rowRank,
   int, nonZero,
 } from './index.ts';
 
 export const MAX_RANK = 3;
-
-const matVec = (S: number[][] | undefined, x: number[]): number[] =>
-  S ? S.map((row) => row.reduce((s, a, j) => s + a * x[j], 0)) : x.slice();
-const dotArr = (x: number[], y: number[]): number => x.reduce((s, a, i) => s + a * y[i], 0);
-/** Negate a vector, keeping 0 as 0 (so −0 never prints). */
-const neg = (x: number[]): number[] => x.map((a) => (a === 0 ? 0 : -a));
 
 /** How T4's readout w is drawn. */
 export type ReadoutMode =
@@ -37,6 +31,10 @@ export interface AdversarialShape {
   readonly valueModel?: boolean;
 }
 
+const dotArr = (x: number[], y: number[]): number => x.reduce((s, a, i) => s + a * y[i], 0);
+/** Negate a vector, keeping 0 as 0 (so −0 never prints). */
+const neg = (x: number[]): number[] => x.map((a) => (a === 0 ? 0 : -a));
+
 /** Positive factors λ for a readout built from v*; shrinks toward 1. */
 const lambdaArb = (): fc.Arbitrary<number> => fc.constantFrom(1, 2, 1 / 2, 3);
 
@@ -49,22 +47,23 @@ export const deltaArb = (): fc.Arbitrary<number> => fc.constantFrom(1 / 2, 1 / 4
  * direction `u` or a slack `delta`.
  */
 export function adversarialArbitrary(inForce: ReadonlySet<Tag>, shape: AdversarialShape, opts: GenOptions = {}): fc.Arbitrary<Instance> {
-  const row = fc.record({ vStar: coord(), w: coord(), u: coord(), cov: covarianceRow(), basis: basisRow(MAX_RANK) });
+  const row = fc.record({ vStar: coord(), w: coord(), u: coord(), cov: covarianceRow(), basis: basisRow(rowRank(MAX_RANK, opts)) });
   return fc
     .record({
       rows: coordinates(row, opts),
-      rank: constitutionRank(MAX_RANK),
+      rank: constitutionRank(MAX_RANK, opts),
       aligned: shape.readout === 'sometimes-aligned' ? fc.boolean() : fc.constant(false),
       lambda: lambdaArb(),
       delta: shape.delta ? deltaArb() : fc.constant(null),
     })
     .map(({ rows, rank, aligned, lambda, delta }) => {
       const withModel = shape.valueModel ?? true;
-      const Sigma = inForce.has('isotropic') || !withModel ? undefined : covarianceOf(column(rows, 'cov'));
+      const isotropic = inForce.has('isotropic') || !withModel;
+      const cov = column(rows, 'cov');
       const vStar = nonZero(column(rows, 'vStar'));
       const w =
         shape.readout === 'multiple-of-vStar' ? vStar.map((a) => lambda * a)
-        : aligned ? matVec(Sigma, vStar).map((a) => lambda * a)
+        : aligned ? (isotropic ? vStar : covarianceTimes(cov, vStar)).map((a) => lambda * a)
         : nonZero(column(rows, 'w'));
       let u: number[] | undefined;
       if (shape.x) {
@@ -74,7 +73,7 @@ export function adversarialArbitrary(inForce: ReadonlySet<Tag>, shape: Adversari
         u = dotArr(x, w) < 0 ? neg(x) : x;
       }
       return compact({
-        Sigma,
+        ...(isotropic ? {} : covarianceFields(cov)),
         vStar: withModel ? vStar : undefined,
         w,
         u,
@@ -141,15 +140,15 @@ export function latentArbitrary(inForce: ReadonlySet<Tag>, opts: GenOptions = {}
         ? signedAxes(column(rows, 'key'), latents.map((l) => l.negative), k, rotate)
         : Array.from({ length: k }, (_, j) => nonZero(rows.map((r) => r.ell[j])));
       const alpha = latents.slice(0, k).map((l) => l.alpha);
-      const Sigma = covarianceOf(column(rows, 'cov'));
+      const cov = column(rows, 'cov');
       let vStar = nonZero(column(rows, 'vStar'));
       if (alpha[0] === 0) alpha[0] = 1;
       if (alpha[0] < 0) {
         alpha[0] = -alpha[0];
         ell[0] = neg(ell[0]);
       }
-      if (dotArr(ell[0], matVec(Sigma, vStar)) > 0) vStar = neg(vStar);
-      return compact({ Sigma, vStar, latentDirections: ell, alpha });
+      if (dotArr(ell[0], covarianceTimes(cov, vStar)) > 0) vStar = neg(vStar);
+      return compact({ ...covarianceFields(cov), vStar, latentDirections: ell, alpha });
     });
 }
 
@@ -159,12 +158,12 @@ export function latentArbitrary(inForce: ReadonlySet<Tag>, opts: GenOptions = {}
  * with a constitution `basis` (u_c = P_c w).
  */
 export function ablationArbitrary(inForce: ReadonlySet<Tag>, opts: GenOptions = {}): fc.Arbitrary<Instance> {
-  const row = fc.record({ r: coord(), u: coord(), w: coord(), cov: covarianceRow(), basis: basisRow(MAX_RANK) });
+  const row = fc.record({ r: coord(), u: coord(), w: coord(), cov: covarianceRow(), basis: basisRow(rowRank(MAX_RANK, opts)) });
   return fc
-    .record({ rows: coordinates(row, opts), judge: fc.constantFrom('u' as const, 'constitution' as const), rank: constitutionRank(MAX_RANK) })
+    .record({ rows: coordinates(row, opts), judge: fc.constantFrom('u' as const, 'constitution' as const), rank: constitutionRank(MAX_RANK, opts) })
     .map(({ rows, judge, rank }) =>
       compact({
-        Sigma: inForce.has('isotropic') ? undefined : covarianceOf(column(rows, 'cov')),
+        ...(inForce.has('isotropic') ? {} : covarianceFields(column(rows, 'cov'))),
         r: nonZero(column(rows, 'r')),
         u: judge === 'u' ? column(rows, 'u') : undefined,
         w: judge === 'constitution' ? column(rows, 'w') : undefined,

@@ -21,11 +21,29 @@ export const int = (lo: number, hi: number): fc.Arbitrary<number> => fc.integer(
 /** One coordinate of a direction: a small integer, shrinking toward 0. */
 export const coord = (): fc.Arbitrary<number> => int(-3, 3);
 
-/** Rows, one per coordinate, of length in [minDim, maxDim] (dimension shrinks toward minDim). */
+/** From this dimension on, rows are tiled from a small drawn block (see `coordinates`). */
+export const BULK_FROM_DIM = 65;
+const BULK_BLOCK = 64;
+
+/**
+ * Rows, one per coordinate, of length in [minDim, maxDim] (dimension shrinks toward minDim).
+ *
+ * At LLM scale (d >= BULK_FROM_DIM, benchmarks) drawing every row through fast-check costs
+ * tens of microseconds per coordinate; there the rows are tiled from a block of 64 drawn rows
+ * with a drawn stride, which is as cheap as copying. Such instances are as valid as any other;
+ * they just do not shrink dimension by dimension (nobody reads a 4096-dimensional witness).
+ */
 export function coordinates<T>(row: fc.Arbitrary<T>, opts: GenOptions = {}): fc.Arbitrary<T[]> {
   const minLength = opts.minDim ?? 1;
   const maxLength = Math.max(minLength, opts.maxDim ?? DEFAULT_MAX_DIM);
-  return fc.array(row, { minLength, maxLength });
+  if (minLength < BULK_FROM_DIM) return fc.array(row, { minLength, maxLength });
+  return fc
+    .record({
+      d: int(minLength, maxLength),
+      block: fc.array(row, { minLength: BULK_BLOCK, maxLength: BULK_BLOCK }),
+      stride: fc.constantFrom(1, 3, 5, 7, 11, 13),
+    })
+    .map(({ d, block, stride }) => Array.from({ length: d }, (_, i) => block[(i * stride + (i >> 6)) % BULK_BLOCK]));
 }
 
 /** Column `key` of the rows: one vector. */
@@ -55,6 +73,27 @@ export function covarianceOf(rows: readonly CovarianceRow[]): number[][] | undef
   return isI ? undefined : S.slice(0, d);
 }
 
+/** From this dimension on Σ is written in its structured form (SigmaDiag + SigmaFactor). */
+export const STRUCTURED_FROM_DIM = 33;
+
+/**
+ * Σ's instance fields: the dense `Sigma` for small d (THEORY §4, readable), the structured
+ * `SigmaDiag` + `SigmaFactor` (Σ = diag + Σ_j b_j b_jᵀ) from STRUCTURED_FROM_DIM on, so that
+ * no d×d matrix is ever written or read at LLM scale. Nothing when Σ = I.
+ */
+export function covarianceFields(rows: readonly CovarianceRow[]): { Sigma?: number[][]; SigmaDiag?: number[]; SigmaFactor?: number[][] } {
+  if (rows.length < STRUCTURED_FROM_DIM) return { Sigma: covarianceOf(rows) };
+  const factor = [0, 1].map((a) => rows.map((r) => r.b[a])).filter((b) => b.some((x) => x !== 0));
+  if (factor.length === 0 && rows.every((r) => r.s === 1)) return {};
+  return { SigmaDiag: rows.map((r) => r.s), SigmaFactor: factor.length ? factor : undefined };
+}
+
+/** Σx for the Σ the rows stand for, in O(d·r) (generators that build w = Σv* use it). */
+export function covarianceTimes(rows: readonly CovarianceRow[], x: readonly number[]): number[] {
+  const c = [0, 1].map((a) => rows.reduce((acc, r, i) => acc + r.b[a] * x[i], 0));
+  return rows.map((r, i) => r.s * x[i] + r.b[0] * c[0] + r.b[1] * c[1]);
+}
+
 /**
  * One coordinate of up to `maxRank` spanning vectors of a constitution. With `basisOf`, the
  * number of vectors k is drawn separately and shrinks toward 1.
@@ -65,9 +104,15 @@ export const basisRow = (maxRank: number): fc.Arbitrary<number[]> => fc.array(co
 export const basisOf = (rows: readonly number[][], k: number): number[][] =>
   Array.from({ length: k }, (_, j) => rows.map((r) => r[j]));
 
-/** A constitution field: `basis` with 1..maxRank spanning vectors, or absent (the whole space). */
-export const constitutionRank = (maxRank: number): fc.Arbitrary<number | null> =>
-  fc.option(int(1, maxRank), { nil: null, freq: 5 });
+/**
+ * A constitution field: `basis` with 1..maxRank spanning vectors, or absent (the whole space).
+ * `opts.rank` fixes the number of spanning vectors (benchmarks at k = 1, 16).
+ */
+export const constitutionRank = (maxRank: number, opts: GenOptions = {}): fc.Arbitrary<number | null> =>
+  opts.rank !== undefined ? fc.constant(opts.rank) : fc.option(int(1, maxRank), { nil: null, freq: 5 });
+
+/** How many spanning-vector coordinates a row must carry for `constitutionRank(maxRank, opts)`. */
+export const rowRank = (maxRank: number, opts: GenOptions = {}): number => Math.max(maxRank, opts.rank ?? 0);
 
 /** A KL budget ε, shrinking toward 1. */
 export const epsilon = (): fc.Arbitrary<number> => fc.constantFrom(1, 1 / 2, 2, 1 / 8, 8);

@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import type { Instance } from '../instance/reader.ts';
 import type { GenOptions } from '../theorems/types.ts';
-import { compact, coord, coordinates, covarianceOf, covarianceRow, int, nonZero, type CovarianceRow } from './index.ts';
+import { compact, coord, coordinates, covarianceFields, covarianceRow, int, nonZero, type CovarianceRow } from './index.ts';
 
 /** T5 instances stay small: d and m up to 4 keep counterexamples readable. */
 export const PARETO_MAX_DIM = 4;
@@ -97,7 +97,7 @@ export function valuesArbitrary(shape: ValuesShape, opts: GenOptions = {}): fc.A
         values[m - 1] = nonZero(sum.map((x) => (x === 0 ? 0 : -x)));
       }
       return compact({
-        Sigma: shape.isotropic ? undefined : covarianceOf(rows.map((r) => r.cov)),
+        ...(shape.isotropic ? {} : covarianceFields(rows.map((r) => r.cov))),
         values,
         lambda: lambda === null ? undefined : nonZero(lambda.slice(0, m)),
       });

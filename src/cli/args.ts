@@ -30,3 +30,11 @@ export function numberFlag(value: string | undefined, name: string, fallback: nu
 
 /** A comma-separated list (`--drop a,b`), empty when absent. */
 export const listFlag = (value: string | undefined): string[] => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : []);
+
+/** `--shard i/n` (1 <= i <= n), or undefined when absent. */
+export function shardFlag(s: string | undefined): { index: number; count: number } | undefined {
+  if (s === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(s);
+  if (!m || +m[2] < 1 || +m[1] < 1 || +m[1] > +m[2]) throw new InputError(`--shard: expected i/n with 1 <= i <= n, got "${s}"`);
+  return { index: +m[1], count: +m[2] };
+}

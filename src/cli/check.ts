@@ -24,6 +24,9 @@ export const check: Command = {
     });
     const parts = selectParts(positionals);
     if (values.path !== undefined && parts.length !== 1) throw new InputError('--path replays one part: give exactly one id');
+    // fast-check's replay path: colon-separated whole numbers, as printed by a failing run.
+    if (values.path !== undefined && !/^\d{1,9}(:\d{1,9})*$/.test(values.path))
+      throw new InputError(`--path: expected a replay path like 12:0:3 (printed by a failing run), got "${values.path}"`);
     const numRuns = values.runs === undefined ? undefined : intFlag(values.runs, 'runs', 0, 1, 10_000_000);
     const seed = intFlag(values.seed, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
     const dropped = listFlag(values.drop);

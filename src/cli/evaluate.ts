@@ -22,9 +22,10 @@ export const evaluate: Command = {
     const inForce = tagsInForce(part, listFlag(values.drop));
     const inst = validateInstance(readJson(file));
     const unmet = unmetTags(inst, inForce);
+    const v = evaluatePart(part, inst, inForce);
+    // The note comes after the evaluation, so that a failing evaluation prints one line only.
     if (unmet.length)
       process.stderr.write(`note: the instance does not meet tag(s) ${unmet.join(', ')} in force, so ${id} claims nothing about it (use --drop ${unmet.join(',')})\n`);
-    const v = evaluatePart(part, inst, inForce);
     process.stdout.write(`${JSON.stringify({ id, holds: v.holds, margin: v.margin, quantities: v.quantities })}\n`);
     return v.holds ? 0 : 1;
   },

@@ -1,19 +1,19 @@
 import { InputError } from '../numeric/errors.ts';
 import { DEFAULT_SEED } from '../runner/check.ts';
 import { DEFAULT_HUNT_SEEDS, hunt, toCounterexample } from '../runner/hunt.ts';
-import { displayPath, save } from '../runner/store.ts';
 import { getPart } from '../theorems/registry.ts';
-import { intFlag, listFlag, numberFlag, parse } from './args.ts';
+import { intFlag, listFlag, numberFlag, parse, shardFlag } from './args.ts';
 import type { Command } from './commands.ts';
 import { progress } from './progress.ts';
 
 export const huntCommand: Command = {
   summary: 'search for a minimal counterexample with tags dropped, and store it',
   help: [
-    'usage: rlaif-props hunt <id> --drop <tag>[,<tag>…] [--runs N] [--seeds K] [--seed S] [--time-limit SEC] [--no-store] [--store DIR]',
+    'usage: rlaif-props hunt <id> --drop <tag>[,<tag>…] [--runs N] [--seeds K] [--seed S] [--time-limit SEC] [--shard i/n] [--no-store] [--store DIR]',
+    '  --shard i/n  take every n-th of the K seeds (a CI matrix splits one hunt; stores merge: files are content-addressed)',
     '  Exit status: 0 found (and stored), 1 not found within the budget, 2 bad input, 3 harness error.',
   ].join('\n'),
-  run(argv) {
+  async run(argv) {
     const { values, positionals } = parse(argv, {
       drop: { type: 'string' },
       runs: { type: 'string' },
@@ -22,6 +22,7 @@ export const huntCommand: Command = {
       'time-limit': { type: 'string' },
       'no-store': { type: 'boolean' },
       store: { type: 'string' },
+      shard: { type: 'string' },
       json: { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new InputError('hunt needs exactly one theorem id');
@@ -32,8 +33,16 @@ export const huntCommand: Command = {
     const seeds = intFlag(values.seeds, 'seeds', DEFAULT_HUNT_SEEDS, 1, 10_000);
     const seed = intFlag(values.seed, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
     const timeLimitSec = values['time-limit'] === undefined ? undefined : numberFlag(values['time-limit'], 'time-limit', 0);
+    // The store (and zod, which validates it) is loaded only by the commands that use it: it
+    // is a third of the CLI's start-up time.
+    const { assertStore, cleanTemporaries, displayPath, save } = await import('../runner/store.ts');
+    if (!values['no-store']) {
+      assertStore(values.store, [part.id]); // before the budget is spent
+      cleanTemporaries(values.store); // left by a hunt that was killed mid-write
+    }
     const bar = progress(`${part.id} −${dropped.join(',')}`, seeds);
-    const r = hunt(part, dropped, { runs, seeds, seed, timeLimitSec, onProgress: (done, _t, found) => bar.update(done, found) });
+    const seedShard = shardFlag(values.shard);
+    const r = hunt(part, dropped, { runs, seeds, seed, timeLimitSec, seedShard, onProgress: (done, _t, found) => bar.update(done, found) });
     bar.stop();
     for (const h of r.harnessErrors) process.stderr.write(`harness error: ${h}\n`);
     const budget = `${r.runsSpent} draws over ${r.seedsTried} seed(s) in ${(r.elapsedMs / 1000).toFixed(1)} s`;

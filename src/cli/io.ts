@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../numeric/errors.ts';
 
+/** One line of text: newlines (as in JSON.parse's excerpts of the bad input) become spaces. */
+export const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
 /** Read and parse a JSON file; every failure becomes one InputError naming the file. */
 export function readJson(path: string): unknown {
   let text: string;
@@ -11,8 +14,9 @@ export function readJson(path: string): unknown {
     throw new InputError(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code ?? (e as Error).message})`);
   }
   try {
-    return JSON.parse(text);
+    // A byte-order mark (some editors write one) is not part of the JSON.
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new InputError(`${path}: invalid JSON (${(e as Error).message})`);
+    throw new InputError(`${path}: invalid JSON (${oneLine((e as Error).message)})`);
   }
 }

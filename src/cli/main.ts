@@ -4,6 +4,7 @@
  */
 import { HarnessError, InputError } from '../numeric/errors.ts';
 import { COMMANDS, usage } from './commands.ts';
+import { oneLine } from './io.ts';
 
 /** Exit statuses: 0 ok / holds / not found; 1 a claim failed or a counterexample was found; 2 bad input; 3 harness error. */
 export const EXIT = { ok: 0, failed: 1, input: 2, harness: 3 } as const;
@@ -31,14 +32,18 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await command.run(rest);
   } catch (e) {
+    // Whatever went wrong is said in one line; a stack trace is printed only on request.
     if (e instanceof InputError) {
-      process.stderr.write(`rlaif-props ${name}: ${e.message}\n`);
+      process.stderr.write(`rlaif-props ${name}: ${oneLine(e.message)}\n`);
       return EXIT.input;
     }
     if (e instanceof HarnessError) {
-      process.stderr.write(`rlaif-props ${name}: harness error: ${e.message}\n`);
+      process.stderr.write(`rlaif-props ${name}: harness error: ${oneLine(e.message)}\n`);
       return EXIT.harness;
     }
-    throw e;
+    const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    process.stderr.write(`rlaif-props ${name}: internal error: ${oneLine(message)} (RLAIF_DEBUG=1 shows the stack)\n`);
+    if (process.env.RLAIF_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return EXIT.harness;
   }
 }

@@ -1,17 +1,20 @@
+import { InputError } from '../numeric/errors.ts';
 import { DEFAULT_SEED } from '../runner/check.ts';
 import { DEFAULT_HUNT_SEEDS } from '../runner/hunt.ts';
-import { necessity, parseShard, renderTable, writeTable } from '../runner/necessity.ts';
 import { selectParts } from '../theorems/registry.ts';
-import { intFlag, parse } from './args.ts';
+import { intFlag, parse, shardFlag } from './args.ts';
 import type { Command } from './commands.ts';
 
 export const necessityCommand: Command = {
   summary: 'for every part and tag (and pair, with --pairs): is the tag load-bearing? prints and writes the table',
   help: [
-    'usage: rlaif-props necessity [ids…] [--pairs] [--runs N] [--seeds K] [--seed S] [--shard i/n] [--store DIR] [--no-write]',
+    'usage: rlaif-props necessity [ids…] [--pairs] [--runs N] [--seeds K] [--seed S] [--shard i/n] [--store DIR] [--no-write] [--json]',
+    '       rlaif-props necessity --merge <rows.json>… [--store DIR]',
+    '  --shard i/n  this run takes every n-th part (a CI matrix); rows merge into the table, witnesses are content-addressed',
+    '  --merge      merge rows printed by shard runs (--json) into the table without hunting',
     '  Writes counterexamples/NECESSITY.md and necessity.json (merged with existing rows) and stores new witnesses.',
   ].join('\n'),
-  run(argv) {
+  async run(argv) {
     const { values, positionals } = parse(argv, {
       pairs: { type: 'boolean' },
       runs: { type: 'string' },
@@ -21,12 +24,26 @@ export const necessityCommand: Command = {
       store: { type: 'string' },
       'no-write': { type: 'boolean' },
       json: { type: 'boolean' },
+      merge: { type: 'boolean' },
     });
+    // Loaded here, not at start-up: the store's schema library is slow to import (see hunt.ts).
+    const { necessity, readRows, renderTable, writeTable } = await import('../runner/necessity.ts');
+    const { assertStore, cleanTemporaries } = await import('../runner/store.ts');
+    if (values.merge) {
+      // Shards of a CI matrix print their rows with --json; merging needs no hunting.
+      if (positionals.length === 0) throw new InputError('--merge needs the row files to merge');
+      assertStore(values.store);
+      const { all } = writeTable(positionals.flatMap(readRows), values.store);
+      process.stdout.write(`${renderTable(all)}\n`);
+      return all.some((r) => r.verdict === 'FAILS under full tags') ? 1 : 0;
+    }
     const parts = selectParts(positionals);
     const runs = values.runs === undefined ? undefined : intFlag(values.runs, 'runs', 0, 1, 10_000_000);
     const seeds = intFlag(values.seeds, 'seeds', DEFAULT_HUNT_SEEDS, 1, 10_000);
     const seed = intFlag(values.seed, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
-    const shard = parseShard(values.shard);
+    const shard = shardFlag(values.shard);
+    assertStore(values.store, parts.map((p) => p.id)); // before the budget is spent
+    cleanTemporaries(values.store); // left by a run that was killed mid-write
     const t0 = Date.now();
     const rows = necessity(parts, {
       pairs: values.pairs,

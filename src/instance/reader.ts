@@ -1,6 +1,6 @@
 import { dense, diagLowRank, identity, type Covariance } from '../linalg/covariance.ts';
 import { Subspace } from '../linalg/subspace.ts';
-import { vec, zeros, type Vec } from '../linalg/vec.ts';
+import { zeros, type Vec } from '../linalg/vec.ts';
 import { InputError } from '../numeric/errors.ts';
 import { LINK_KINDS, link, type Link, type LinkSpec } from '../model/link.ts';
 import { isKnownField } from './fields.ts';
@@ -11,9 +11,24 @@ export type Instance = { readonly [field: string]: unknown };
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
+ * The range of magnitudes an instance may hold: 0, or |x| in [MIN_MAGNITUDE, MAX_MAGNITUDE].
+ * Every claim is a short chain of products (Σ-inner products, squared norms, a cubic link), and
+ * a product of up to six such numbers stays a normal double (1e±300): an input beyond the range
+ * could overflow to ±∞ or underflow to 0 part-way, and a quantity normalised afterwards (a
+ * correlation, an orthonormal basis) could then come out finite and wrong, a false pass or a
+ * false counterexample. So such a number is rejected up front, naming the field.
+ */
+export const MAX_MAGNITUDE = 1e50;
+export const MIN_MAGNITUDE = 1e-50;
+
+/** Deepest nesting of arrays and objects an instance may have (THEORY §4 needs at most 4). */
+export const MAX_DEPTH = 16;
+
+/**
  * Structural validation shared by every theorem: a plain object, no prototype-polluting or
- * unknown keys anywhere, and every number finite. (JSON cannot spell NaN, but it can spell
- * 1e999, which parses to Infinity; a string "NaN" fails later as "expected a number".)
+ * unknown keys anywhere, and every number finite and within the supported range. (JSON cannot
+ * spell NaN, but it can spell 1e999, which parses to Infinity; a string "NaN" fails later as
+ * "expected a number".)
  */
 export function validateInstance(x: unknown): Instance {
   if (typeof x !== 'object' || x === null || Array.isArray(x))
@@ -22,21 +37,32 @@ export function validateInstance(x: unknown): Instance {
     if (FORBIDDEN_KEYS.has(key)) throw new InputError(`instance: forbidden key "${key}"`);
     if (!isKnownField(key)) throw new InputError(`instance: unknown field "${key}"`);
   }
-  scan(x, 'instance');
+  scan(x, 'instance', 0);
   return x as Instance;
 }
 
-function scan(x: unknown, path: string): void {
+function scan(x: unknown, path: string, depth: number): void {
   if (typeof x === 'number') {
-    if (!Number.isFinite(x)) throw new InputError(`${path}: not a finite number (${x})`);
-  } else if (Array.isArray(x)) {
-    x.forEach((y, i) => scan(y, `${path}[${i}]`));
-  } else if (typeof x === 'object' && x !== null) {
+    checkMagnitude(x, path);
+    return;
+  }
+  if (typeof x !== 'object' || x === null) return;
+  if (depth >= MAX_DEPTH) throw new InputError(`${path}: nested more than ${MAX_DEPTH} levels deep`);
+  if (Array.isArray(x)) {
+    x.forEach((y, i) => scan(y, `${path}[${i}]`, depth + 1));
+  } else {
     for (const [k, v] of Object.entries(x)) {
       if (FORBIDDEN_KEYS.has(k)) throw new InputError(`${path}: forbidden key "${k}"`);
-      scan(v, `${path}.${k}`);
+      scan(v, `${path}.${k}`, depth + 1);
     }
   }
+}
+
+function checkMagnitude(x: number, path: string): void {
+  if (!Number.isFinite(x)) throw new InputError(`${path}: not a finite number (${x})`);
+  const a = Math.abs(x);
+  if (a !== 0 && !(a >= MIN_MAGNITUDE && a <= MAX_MAGNITUDE))
+    throw new InputError(`${path}: ${x} is outside the supported range (0 or magnitude between ${MIN_MAGNITUDE} and ${MAX_MAGNITUDE})`);
 }
 
 const describe = (x: unknown): string =>
@@ -126,7 +152,7 @@ export class Reader {
 
 export function checkNumber(v: unknown, name: string, opts: { positive?: boolean; nonNegative?: boolean; integer?: boolean } = {}): number {
   if (typeof v !== 'number') throw new InputError(`${name}: expected a number, got ${describe(v)}`);
-  if (!Number.isFinite(v)) throw new InputError(`${name}: not a finite number (${v})`);
+  checkMagnitude(v, name);
   if (opts.positive && !(v > 0)) throw new InputError(`${name}: must be positive (got ${v})`);
   if (opts.nonNegative && !(v >= 0)) throw new InputError(`${name}: must be non-negative (got ${v})`);
   if (opts.integer && !Number.isInteger(v)) throw new InputError(`${name}: must be an integer (got ${v})`);
@@ -137,8 +163,12 @@ export function checkVec(v: unknown, name: string, d?: number): Vec {
   if (!Array.isArray(v)) throw new InputError(`${name}: expected an array of numbers, got ${describe(v)}`);
   if (v.length === 0) throw new InputError(`${name}: empty vector`);
   if (d !== undefined && v.length !== d) throw new InputError(`${name}: expected length ${d}, got ${v.length}`);
-  v.forEach((x, i) => checkNumber(x, `${name}[${i}]`));
-  return vec(v as number[]);
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    out[i] = typeof x === 'number' && Number.isFinite(x) ? x : checkNumber(x, `${name}[${i}]`);
+  }
+  return out;
 }
 
 export function checkVecs(v: unknown, name: string, d: number | undefined, minCount = 1): Vec[] {

@@ -7,39 +7,54 @@ import { dot, norm, type Vec } from './vec.ts';
 export class Subspace {
   private constructor(
     readonly dim: number,
-    readonly basis: readonly Vec[],
+    private readonly columns: readonly Vec[] | 'all',
   ) {}
 
-  get rank(): number {
-    return this.basis.length;
-  }
-
-  /** The whole space R^d (a constitution with no `basis` field). */
-  static whole(d: number): Subspace {
-    return new Subspace(d, Array.from({ length: d }, (_, i) => {
-      const e = new Float64Array(d);
+  /** The orthonormal basis (for the whole space, the identity's columns, built on demand). */
+  get basis(): readonly Vec[] {
+    if (this.columns !== 'all') return this.columns;
+    return Array.from({ length: this.dim }, (_, i) => {
+      const e = new Float64Array(this.dim);
       e[i] = 1;
       return e;
-    }));
+    });
+  }
+
+  get rank(): number {
+    return this.columns === 'all' ? this.dim : this.columns.length;
+  }
+
+  /** The whole space R^d (a constitution with no `basis` field): P = I, never materialised. */
+  static whole(d: number): Subspace {
+    return new Subspace(d, 'all');
   }
 
   /**
-   * Orthonormalise spanning vectors by modified Gram–Schmidt with one re-orthogonalisation
-   * pass ("twice is enough"). A vector whose residual falls below `relTol` of its own norm is
-   * linearly dependent on the earlier ones and is dropped, so rank-deficient spans are handled.
+   * Orthonormalise spanning vectors by modified Gram–Schmidt, re-orthogonalising a vector a
+   * second time only when the first pass cancelled most of it (the Daniel–Gragg–Kaufman–Stewart
+   * test, ‖r‖ < ‖v‖/√2): that is when rounding could leave it visibly non-orthogonal. A vector
+   * whose residual falls below `relTol` of its own norm is linearly dependent on the earlier ones
+   * and is dropped, so rank-deficient spans are handled. Cost O(d·k²).
    */
   static span(vectors: readonly Vec[], d: number, relTol = 1e-10): Subspace {
     const out: Vec[] = [];
+    const sweep = (r: Vec) => {
+      for (const q of out) {
+        let c = 0;
+        for (let i = 0; i < d; i++) c += q[i] * r[i];
+        for (let i = 0; i < d; i++) r[i] -= c * q[i];
+      }
+    };
     for (const v of vectors) {
       const n0 = norm(v);
       if (n0 === 0) continue;
       const r = Float64Array.from(v);
-      for (let pass = 0; pass < 2; pass++)
-        for (const q of out) {
-          const c = dot(q, r);
-          for (let i = 0; i < d; i++) r[i] -= c * q[i];
-        }
-      const n = norm(r);
+      sweep(r);
+      let n = norm(r);
+      if (n < n0 * Math.SQRT1_2) {
+        sweep(r);
+        n = norm(r);
+      }
       if (n <= relTol * n0) continue;
       for (let i = 0; i < d; i++) r[i] /= n;
       out.push(r);
@@ -49,8 +64,9 @@ export class Subspace {
 
   /** P x, the orthogonal projection onto the subspace. */
   project(x: Vec): Vec {
+    if (this.columns === 'all') return Float64Array.from(x);
     const out = new Float64Array(this.dim);
-    for (const q of this.basis) {
+    for (const q of this.columns) {
       const c = dot(q, x);
       for (let i = 0; i < this.dim; i++) out[i] += c * q[i];
     }
@@ -66,6 +82,7 @@ export class Subspace {
 
   /** The sum S + T, as the span of both bases. */
   plus(other: Subspace): Subspace {
+    if (this.columns === 'all' || other.columns === 'all') return Subspace.whole(this.dim);
     return Subspace.span([...this.basis, ...other.basis], this.dim);
   }
 }

@@ -14,18 +14,23 @@ export function makeRng(seed: number | string): Rng {
   return {
     uniform: () => prng.double(),
     normal() {
-      // Box–Muller, keeping the second variate for the next call.
+      // Marsaglia's polar method (no trigonometry), keeping the second variate for the next call.
       if (spare !== undefined) {
         const s = spare;
         spare = undefined;
         return s;
       }
-      let u = 0;
-      while (u === 0) u = prng.double();
-      const r = Math.sqrt(-2 * Math.log(u));
-      const t = 2 * Math.PI * prng.double();
-      spare = r * Math.sin(t);
-      return r * Math.cos(t);
+      let x: number;
+      let y: number;
+      let r: number;
+      do {
+        x = 2 * prng() - 1;
+        y = 2 * prng() - 1;
+        r = x * x + y * y;
+      } while (r >= 1 || r === 0);
+      const f = Math.sqrt((-2 * Math.log(r)) / r);
+      spare = y * f;
+      return x * f;
     },
   };
 }

@@ -19,6 +19,8 @@ export interface HuntOptions {
   readonly seeds?: number;
   readonly seed?: number;
   readonly timeLimitSec?: number;
+  /** Shard i/n of the seeds: this run takes seeds base + s for s ≡ i − 1 (mod n). */
+  readonly seedShard?: { index: number; count: number };
   readonly onProgress?: (done: number, total: number, found: boolean) => void;
 }
 
@@ -63,6 +65,7 @@ export function hunt(part: TheoremPart, dropped: readonly string[], opts: HuntOp
   let shrinkMs = 0;
   const harnessErrors: string[] = [];
   for (let s = 0; s < seeds && Date.now() < deadline; s++) {
+    if (opts.seedShard && s % opts.seedShard.count !== opts.seedShard.index - 1) continue;
     const seed = base + s;
     seedsTried++;
     const remaining = () => Math.max(1, deadline - Date.now());

@@ -5,7 +5,7 @@
  * load-bearing within the budget*, with the budget stated. A stored witness that still replays
  * counts as proof too, so a small default budget reproduces the committed table.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { InputError } from '../numeric/errors.ts';
 import { evaluatePart } from '../theorems/evaluate.ts';
@@ -38,13 +38,11 @@ export interface NecessityOptions extends HuntOptions {
   /** Shard "i/n": this run takes every n-th part, starting at the i-th (1-based). */
   readonly shard?: { index: number; count: number };
   readonly onRow?: (row: NecessityRow) => void;
-}
-
-export function parseShard(s: string | undefined): { index: number; count: number } | undefined {
-  if (s === undefined) return undefined;
-  const m = /^(\d+)\/(\d+)$/.exec(s);
-  if (!m || +m[2] < 1 || +m[1] < 1 || +m[1] > +m[2]) throw new InputError(`--shard: expected i/n with 1 <= i <= n, got "${s}"`);
-  return { index: +m[1], count: +m[2] };
+  /**
+   * Hunt even where a stored witness already replays (to re-derive the table from scratch at
+   * these seeds). Default: a replaying witness is the proof, and no budget is spent on it.
+   */
+  readonly rehunt?: boolean;
 }
 
 /** Parts of this shard: deterministic, by registry position. */
@@ -106,6 +104,13 @@ export function necessity(parts: readonly TheoremPart[], opts: NecessityOptions 
         emit({ id: part.id, dropped, verdict: 'implied', impliedBy: implied, budget: { runsPerSeed: 0, seeds: 0, runsSpent: 0 } });
         continue;
       }
+      const stored0 = opts.rehunt ? undefined : storedWitness(stored, part, dropped);
+      if (stored0) {
+        const witness = { file: repoRel(stored0.file), dimension: stored0.dimension, margin: stored0.margin, tol: stored0.tol, source: 'stored' as const };
+        if (dropped.length === 1) loadBearing.add(dropped[0]);
+        emit({ id: part.id, dropped, verdict: 'load-bearing', witness, budget: { runsPerSeed: 0, seeds: 0, runsSpent: 0 } });
+        continue;
+      }
       const r = hunt(part, dropped, opts);
       const budget = { runsPerSeed: r.runsPerSeed, seeds: r.seedsTried, runsSpent: r.runsSpent };
       const timing = { elapsedMs: r.elapsedMs, firstHitMs: r.firstHitMs, shrinkMs: r.shrinkMs };
@@ -135,6 +140,41 @@ const key = (r: Pick<NecessityRow, 'id' | 'dropped'>) => `${r.id}|${r.dropped.jo
 export function writeTable(rows: readonly NecessityRow[], store = DEFAULT_STORE): { json: string; md: string; all: NecessityRow[] } {
   const json = join(store, 'necessity.json');
   const md = join(store, 'NECESSITY.md');
+  return withLock(join(store, '.necessity.lock'), () => mergeAndWrite(rows, json, md));
+}
+
+/**
+ * Shards on one machine may finish together: the read-merge-write of the table is serialised
+ * by an exclusive lock file (created with O_EXCL, removed after), waited on for up to 60 s.
+ */
+function withLock<T>(lock: string, f: () => T): T {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || Date.now() > deadline) throw new InputError(`cannot lock ${lock}: ${(e as Error).message}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+  try {
+    return f();
+  } finally {
+    unlinkSync(lock);
+  }
+}
+
+/** Rows from files written by `necessity --json` (or a necessity.json), for `--merge`. */
+export function readRows(file: string): NecessityRow[] {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as NecessityRow[] | { rows: NecessityRow[] };
+  const rows = Array.isArray(data) ? data : data.rows;
+  if (!Array.isArray(rows) || rows.some((r) => typeof r?.id !== 'string' || !Array.isArray(r.dropped) || typeof r.verdict !== 'string'))
+    throw new InputError(`${file}: not a list of necessity rows`);
+  return rows;
+}
+
+function mergeAndWrite(rows: readonly NecessityRow[], json: string, md: string): { json: string; md: string; all: NecessityRow[] } {
   const merged = new Map<string, NecessityRow>();
   if (existsSync(json)) for (const r of JSON.parse(readFileSync(json, 'utf8')).rows as NecessityRow[]) merged.set(key(r), r);
   for (const { elapsedMs: _e, firstHitMs: _f, shrinkMs: _s, ...r } of rows) merged.set(key(r), r);
@@ -165,7 +205,7 @@ export function renderTable(rows: readonly NecessityRow[], timings = false): str
     r.witness ? r.witness.file : '',
     r.witness ? String(r.witness.dimension) : '',
     r.witness ? r.witness.margin.toPrecision(3) : '',
-    r.verdict === 'implied' ? '' : `${r.budget.runsSpent} (${r.budget.seeds}×${r.budget.runsPerSeed})`,
+    r.verdict === 'implied' ? '' : r.witness?.source === 'stored' && r.budget.runsSpent === 0 ? 'stored witness replays' : `${r.budget.runsSpent} (${r.budget.seeds}×${r.budget.runsPerSeed})`,
     ...(timings ? [r.elapsedMs === undefined ? '' : (r.elapsedMs / 1000).toFixed(2)] : []),
   ]);
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');

@@ -68,61 +68,174 @@ export function fileNameFor(c: Pick<Counterexample, 'theorem' | 'dropped' | 'ins
 
 export type SaveResult = { status: 'stored' | 'duplicate'; file: string };
 
-/** Store a counterexample; never replaces an existing file. */
+/** A file-system error as a short phrase (one line, no stack). */
+function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const known: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EISDIR: 'is a directory',
+    ENOTDIR: 'a path component is not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EEXIST: 'exists and is not a directory',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+  };
+  return (code && known[code]) ?? code ?? String((e as Error).message).split('\n')[0];
+}
+
+/**
+ * The store folder, and the folders of the given theorems in it, must be folders where they
+ * exist (they are created on the first save). Commands that write call this before spending a
+ * hunt's budget, so a `--store` naming a file fails at once.
+ */
+export function assertStore(store = DEFAULT_STORE, theorems: readonly string[] = []): string {
+  for (const [path, what] of [[store, `store ${store}`], ...theorems.map((t) => [folderFor(store, t), `store ${store}: ${folderFor(store, t)}`])]) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw new InputError(`${what}: cannot use (${fsReason(e)})`);
+    }
+    if (!isDir) throw new InputError(`${what}: not a directory`);
+  }
+  return store;
+}
+
+/**
+ * Store a counterexample; never replaces an existing file. The record is written to a
+ * dot-prefixed temporary file, synced, then hard-linked to its final name: a process killed at
+ * any moment leaves either no file or a complete one under the final name, and at worst a
+ * `.…tmp` file, which `listFiles` ignores and `cleanTemporaries` removes.
+ */
 export function save(c: Counterexample, store = DEFAULT_STORE): SaveResult {
   const parsed = CounterexampleSchema.parse(c);
   validateInstance(parsed.instance);
-  const dir = folderFor(store, parsed.theorem);
-  mkdirSync(dir, { recursive: true });
+  const dir = folderFor(assertStore(store), parsed.theorem);
   const file = join(dir, fileNameFor(parsed));
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new InputError(`store ${store}: cannot create ${dir} (${fsReason(e)})`);
+  }
   if (existsSync(file)) return { status: 'duplicate', file };
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = openSync(tmp, 'wx');
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx');
+  } catch (e) {
+    throw new InputError(`store ${store}: cannot write in ${dir} (${fsReason(e)})`);
+  }
   try {
     writeSync(fd, `${JSON.stringify(parsed, null, 2)}\n`);
     fsyncSync(fd);
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    unlinkSync(tmp);
+    throw new InputError(`store ${store}: cannot write ${tmp} (${fsReason(e)})`);
   }
+  closeSync(fd);
   try {
     linkSync(tmp, file); // atomic, and fails with EEXIST instead of overwriting
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { status: 'duplicate', file };
-    throw e;
+    throw new InputError(`store ${store}: cannot create ${file} (${fsReason(e)})`);
   } finally {
     unlinkSync(tmp);
   }
   return { status: 'stored', file };
 }
 
+/** Temporary files of writes in this store (dot-prefixed, ending in `.tmp`), in any folder. */
+export function temporaries(store = DEFAULT_STORE): string[] {
+  if (!isDirectory(store)) return [];
+  const out: string[] = [];
+  for (const d of readdirSync(store).sort()) {
+    const dir = join(store, d);
+    if (!isDirectory(dir)) continue;
+    for (const f of readdirSync(dir).sort()) if (f.startsWith('.') && f.endsWith('.tmp')) out.push(join(dir, f));
+  }
+  return out;
+}
+
+/** Whether a process with this id is running (a temporary file names its writer's pid). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the temporaries of interrupted writes: those whose writer (the pid in the name,
+ * `.<file>.<pid>.<time>.tmp`) is no longer running, so that a save in progress in another
+ * process is never disturbed. They are harmless (`listFiles` ignores them); this only tidies.
+ * Returns the files removed.
+ */
+export function cleanTemporaries(store = DEFAULT_STORE): string[] {
+  const removed: string[] = [];
+  for (const f of temporaries(store)) {
+    const m = /\.(\d+)\.\d+\.tmp$/.exec(f);
+    if (m && +m[1] !== process.pid && alive(+m[1])) continue;
+    try {
+      unlinkSync(f);
+      removed.push(f);
+    } catch {
+      // already gone (its writer finished meanwhile)
+    }
+  }
+  return removed;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // a dangling link or a file removed meanwhile is not a folder of the store
+  }
+}
+
 /** Read and validate one stored file; errors name the file. */
 export function load(file: string): StoredCounterexample {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`${file}: cannot read (${fsReason(e)})`);
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new InputError(`${file}: ${(e as Error).message}`);
+    throw new InputError(`${file}: invalid JSON (${(e as Error).message})`);
   }
   const r = CounterexampleSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0];
     throw new InputError(`${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
   }
+  // Validate the instance as JSON.parse produced it: zod copies records key by key, and a
+  // copied "__proto__" key would become the copy's prototype (a hidden field) instead of being
+  // seen and rejected.
+  const instance = (raw as { instance: Record<string, unknown> }).instance;
   try {
-    validateInstance(r.data.instance);
+    validateInstance(instance);
   } catch (e) {
     throw new InputError(`${file}: ${(e as Error).message}`);
   }
-  return { ...r.data, file };
+  return { ...r.data, instance, file };
 }
 
 /** Every stored counterexample file (temporary files of an interrupted write are ignored). */
 export function listFiles(store = DEFAULT_STORE): string[] {
-  if (!existsSync(store)) return [];
+  if (!existsSync(assertStore(store))) return [];
   const out: string[] = [];
   for (const d of readdirSync(store).sort()) {
     const dir = join(store, d);
-    if (!statSync(dir).isDirectory()) continue;
+    if (!isDirectory(dir)) continue;
     for (const f of readdirSync(dir).sort()) if (f.endsWith('.json') && !f.startsWith('.')) out.push(join(dir, f));
   }
   return out;

@@ -5,7 +5,7 @@
  */
 import { Reader } from '../instance/reader.ts';
 import { sNorm } from '../linalg/covariance.ts';
-import { norm, scale } from '../linalg/vec.ts';
+import { norm } from '../linalg/vec.ts';
 import { gain } from '../model/rlaif.ts';
 import { alignment, expectedValue } from '../model/value.ts';
 import { all, equal, sameSign } from '../numeric/margin.ts';
@@ -68,7 +68,9 @@ export const T1b: TheoremPart = {
     const { M, u, G, ceiling, tol, quantities } = gainLaw(inst);
     const ratio = G / ceiling;
     // Collinearity decided geometrically (Euclidean unit vectors), independently of Σ and J.
-    const gap = norm(scale(1 / norm(u), u).map((x, i) => x - M.vStar[i] / norm(M.vStar)));
+    const nu = norm(u);
+    const nv = norm(M.vStar);
+    const gap = norm(u.map((x, i) => x / nu - M.vStar[i] / nv));
     const collinear = gap <= 1e-12;
     return {
       margin: all(1 - ratio, collinear ? equal(ratio, 1) : 1 - ratio),

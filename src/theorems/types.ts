@@ -38,6 +38,8 @@ export const holds = (e: Evaluation): boolean => e.margin >= -e.tol;
 export interface GenOptions {
   readonly minDim?: number;
   readonly maxDim?: number;
+  /** Number of spanning vectors of the constitution, where the part has one (default: drawn). */
+  readonly rank?: number;
 }
 
 /**

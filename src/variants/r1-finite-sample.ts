@@ -4,8 +4,9 @@
  *
  * The judge direction is not u_c itself but û_n, learned by Bradley–Terry logistic regression
  * from n preference pairs that the constitution-activated judge u_c labels. The policy is then
- * trained to convergence on û_n, so its alignment is A(û_n). Claim:
- *     A(u_c) > A(g)  ⇒  A(û_n) >= A(g).
+ * trained on û_n: to convergence (tag `converged`) its alignment is A(û_n); otherwise it is
+ * A(g + û_n/β) at the instance's β. Claim:
+ *     A(u_c) > A(g)  ⇒  A(policy) >= A(g).
  * (The premise also asks u_c ≠ 0: a judge with no preference labels coin flips.)
  * Tags: those of T2 plus `large-sample`, a sample-size condition introduced here:
  *     n · (A(u_c) − A(g))² · min(1, 2‖u_c‖²_Σ) >= 400·d,
@@ -21,6 +22,7 @@ import type { Instance } from '../instance/reader.ts';
 import { Reader } from '../instance/reader.ts';
 import { sqNorm } from '../linalg/covariance.ts';
 import { fitBradleyTerry, samplePreferences } from '../model/bradley-terry.ts';
+import { policyDirection } from '../model/rlaif.ts';
 import { alignment } from '../model/value.ts';
 import { implies } from '../numeric/margin.ts';
 import { makeRng } from '../numeric/rng.ts';
@@ -63,7 +65,7 @@ const TAGS: readonly Tag[] = ['linear-value', 'isotropic', 'converged', 'large-s
  */
 const arbitrary: TheoremPart['arbitrary'] = (inForce, opts) =>
   fc
-    .tuple(rlaifArbitrary(inForce, { directions: ['g', 'w'], nonZero: ['w'], constitution: true }, opts), fc.integer({ min: 1, max: 64 }), fc.nat(1000))
+    .tuple(rlaifArbitrary(inForce, { directions: ['g', 'w'], nonZero: ['w'], constitution: true, beta: true }, opts), fc.integer({ min: 1, max: 64 }), fc.nat(1000))
     .map(([drawn, smallN, seed]) => {
       // Where the premise fails, a sign flip of g and/or w usually meets it (A(−x) = −A(x));
       // the first flip that works is taken, so the premise region is covered, not just its core.
@@ -86,7 +88,7 @@ export const R1n: TheoremPart = {
   numRuns: 40,
   variant: true,
   arbitrary,
-  evaluate(inst): Evaluation {
+  evaluate(inst, inForce): Evaluation {
     const r = new Reader(inst);
     const { M, d } = readValueModel(r);
     const { uc } = judgeDirection(r, d);
@@ -97,12 +99,14 @@ export const R1n: TheoremPart = {
     const alignmentJudge = alignment(M, uc);
     const alignmentGeneration = alignment(M, g);
     const alignmentLearned = alignment(M, uHat);
+    // Trained to convergence the policy points along û; otherwise θ_β = g + û/β at the instance's β.
+    const alignmentPolicy = inForce.has('converged') ? alignmentLearned : alignment(M, policyDirection(g, uHat, r.number('beta', { positive: true })));
     // The premise asks for a judge that prefers something: u_c ≠ 0 (else labels are coin flips).
     const premise = uc.every((x) => x === 0) ? -1 : alignmentJudge - alignmentGeneration;
     return {
-      margin: implies(premise, alignmentLearned - alignmentGeneration),
+      margin: implies(premise, alignmentPolicy - alignmentGeneration),
       tol: scaledTol(1),
-      quantities: { alignmentJudge, alignmentGeneration, alignmentLearned, n },
+      quantities: { alignmentJudge, alignmentGeneration, alignmentLearned, alignmentPolicy, n },
       pre: premise > scaledTol(1),
     };
   },

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import {
-  basisOf, basisRow, column, compact, constitutionRank, coord, coordinates, covarianceOf, covarianceRow,
+  basisOf, basisRow, column, compact, constitutionRank, coord, coordinates, covarianceFields, covarianceRow, rowRank,
   epsilon as epsilonArb, beta as betaArb, linkFor, nonZero,
 } from '../../arbitraries/index.ts';
 import { Reader, dimensionOf, type Instance } from '../../instance/reader.ts';
@@ -36,12 +36,12 @@ export function rlaifArbitrary(inForce: ReadonlySet<Tag>, shape: RlaifShape, opt
     w: coord(),
     mu: coord(),
     cov: covarianceRow(),
-    basis: basisRow(MAX_RANK),
+    basis: basisRow(rowRank(MAX_RANK, opts)),
   });
   return fc
     .record({
       rows: coordinates(row, opts),
-      rank: shape.constitution ? constitutionRank(MAX_RANK) : fc.constant(null),
+      rank: shape.constitution ? constitutionRank(MAX_RANK, opts) : fc.constant(null),
       f: linkFor({ linear: inForce.has('linear-value'), monotone: inForce.has('monotone-value') }),
       epsilon: epsilonArb(),
       beta: shape.beta && !inForce.has('converged') ? betaArb() : fc.constant(null),
@@ -50,7 +50,7 @@ export function rlaifArbitrary(inForce: ReadonlySet<Tag>, shape: RlaifShape, opt
       const vec = (k: 'g' | 'u' | 'w') => (shape.nonZero?.includes(k) ? nonZero(column(rows, k)) : column(rows, k));
       const mu = column(rows, 'mu');
       return compact({
-        Sigma: inForce.has('isotropic') ? undefined : covarianceOf(column(rows, 'cov')),
+        ...(inForce.has('isotropic') ? {} : covarianceFields(column(rows, 'cov'))),
         // μ only matters through a nonlinear f; keep instances minimal otherwise.
         mu: f && mu.some((x) => x !== 0) ? mu : undefined,
         vStar: nonZero(column(rows, 'vStar')),

@@ -1,0 +1,33 @@
+/**
+ * The vitest configuration Stryker runs (stryker.config.mjs): the in-process properties only.
+ * Left out: the CLI tests (they spawn child processes, which Stryker's in-process mutant
+ * switching cannot reach, and they are slow), the teeth test (it mocks model modules, which
+ * fights Stryker's instrumentation) and the hostile/interrupt tests (CLI child processes too).
+ * properties/support/suite.ts is swapped for scripts/mutation/suite.ts, which checks each part
+ * inside a test rather than a beforeAll hook (see there why).
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+const MUTATION_SUITE = fileURLToPath(new URL('./scripts/mutation/suite.ts', import.meta.url));
+
+const swapSuite: Plugin = {
+  name: 'rlaif-mutation-suite',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (importer && /\/properties\//.test(importer) && /(^|\/)support\/suite\.ts$/.test(source)) return MUTATION_SUITE;
+    return null;
+  },
+};
+
+export default defineConfig({
+  plugins: [swapSuite],
+  test: {
+    include: ['properties/**/*.test.ts'],
+    exclude: ['properties/cli/**', 'properties/hostile/**', 'properties/teeth.test.ts', 'properties/interrupt.test.ts', '**/node_modules/**'],
+    // Instrumented code (a coverage counter on every expression) runs the Monte Carlo
+    // properties many times slower than `npm test` does.
+    testTimeout: 900_000,
+    hookTimeout: 900_000,
+  },
+});
