@@ -3,30 +3,21 @@
  * u ≠ 0 and ε > 0: G_ε(u) = sqrt(2ε)·‖v*‖_Σ·A(u); hence (a) sign G = sign A and
  * (b) G <= sqrt(2ε)‖v*‖_Σ with equality iff u is a positive multiple of v*.
  */
-import { Reader } from '../instance/reader.ts';
 import { sNorm } from '../linalg/covariance.ts';
 import { norm } from '../linalg/vec.ts';
-import { gain } from '../model/rlaif.ts';
-import { alignment, expectedValue } from '../model/value.ts';
 import { all, equal, sameSign } from '../numeric/margin.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
-import { readValueModel, rlaifArbitrary } from './common/rlaif-instance.ts';
+import { gainSetting, rlaifArbitrary } from './common/rlaif-instance.ts';
 import type { Evaluation, TheoremPart } from './types.ts';
 
 const shape = { directions: ['g', 'u'], nonZero: ['u'] } as const;
 
 /** The shared computation of the T1 parts: gain from J, and the law's right-hand side. */
 function gainLaw(inst: Parameters<TheoremPart['evaluate']>[0]) {
-  const r = new Reader(inst);
-  const { M, d } = readValueModel(r);
-  const g = r.vec('g', d);
-  const u = r.nonzeroVec('u', d);
-  const eps = r.optNumber('epsilon', 1, { positive: true });
-  const A = alignment(M, u);
-  const G = gain(M, g, u, eps);
-  const ceiling = Math.sqrt(2 * eps) * sNorm(M.Sigma, M.vStar);
+  const { M, u, epsilon, A, G, before } = gainSetting(inst);
+  const ceiling = Math.sqrt(2 * epsilon) * sNorm(M.Sigma, M.vStar);
   // J(g + u/β) − J(g) cancels |J|-sized numbers: the tolerance scales with them.
-  const tol = scaledTol(expectedValue(M, g), G, ceiling) / ceiling;
+  const tol = scaledTol(before, G, ceiling) / ceiling;
   return { M, u, A, G, ceiling, tol, quantities: { alignment: A, gain: G, predictedGain: ceiling * A } };
 }
 

@@ -9,13 +9,12 @@
  */
 import { Reader } from '../instance/reader.ts';
 import { agreementMonteCarlo, sheppard } from '../model/agreement.ts';
-import { gain } from '../model/rlaif.ts';
-import { alignment, expectedValue } from '../model/value.ts';
+import { alignment } from '../model/value.ts';
 import { hashSeed } from '../numeric/hash.ts';
 import { equal, sameSign } from '../numeric/margin.ts';
 import { makeRng } from '../numeric/rng.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
-import { readValueModel, rlaifArbitrary } from './common/rlaif-instance.ts';
+import { gainSetting, readValueModel, rlaifArbitrary } from './common/rlaif-instance.ts';
 import type { Evaluation, Tag, TheoremPart } from './types.ts';
 
 const TAGS: readonly Tag[] = ['monotone-value'];
@@ -55,16 +54,9 @@ export const T6b: TheoremPart = {
   tags: TAGS,
   arbitrary: (inForce, opts) => rlaifArbitrary(inForce, { directions: ['g', 'u'], nonZero: ['u'] }, opts),
   evaluate(inst): Evaluation {
-    const r = new Reader(inst);
-    const { M, d } = readValueModel(r);
-    const g = r.vec('g', d);
-    const u = r.nonzeroVec('u', d);
-    const eps = r.optNumber('epsilon', 1, { positive: true });
-    const A = alignment(M, u);
-    const G = gain(M, g, u, eps);
+    const { A, G, before } = gainSetting(inst);
     // G = J(θ) − J(g) cancels |J|-sized numbers (exp and cubic links make J large): compare
     // signs in units of the largest of them, where rounding and quadrature error are ~1e-8.
-    const before = expectedValue(M, g);
     const unit = Math.max(Math.abs(before), Math.abs(before + G), Math.abs(G)) || 1;
     return {
       margin: sameSign(A, G / unit),

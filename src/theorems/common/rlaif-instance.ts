@@ -10,7 +10,8 @@ import {
 import { Reader, dimensionOf, type Instance } from '../../instance/reader.ts';
 import type { Subspace } from '../../linalg/subspace.ts';
 import type { Vec } from '../../linalg/vec.ts';
-import { valueModel, type ValueModel } from '../../model/value.ts';
+import { gain } from '../../model/rlaif.ts';
+import { alignment, expectedValue, valueModel, type ValueModel } from '../../model/value.ts';
 import type { GenOptions, Tag } from '../types.ts';
 
 export const MAX_RANK = 3;
@@ -75,4 +76,17 @@ export function judgeDirection(r: Reader, d: number): { w: Vec; S: Subspace; uc:
   const w = r.vec('w', d);
   const S = r.constitution(d);
   return { w, S, uc: S.project(w) };
+}
+
+/**
+ * The shared reading of a gain instance (T1, T6.b): the value model, g, u ≠ 0, ε, the alignment
+ * A(u), the gain G_ε(u) computed from J, and J(g) (whose size sets the rounding of G).
+ */
+export function gainSetting(inst: Instance) {
+  const r = new Reader(inst);
+  const { M, d } = readValueModel(r);
+  const g = r.vec('g', d);
+  const u = r.nonzeroVec('u', d);
+  const epsilon = r.optNumber('epsilon', 1, { positive: true });
+  return { M, g, u, epsilon, A: alignment(M, u), G: gain(M, g, u, epsilon), before: expectedValue(M, g) };
 }
