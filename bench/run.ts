@@ -31,18 +31,21 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 // 1. Throughput.
 const cells: (Throughput | { id: string; d: number; k: number; skipped: string })[] = [];
 for (const part of PARTS) {
-  let tooSlow = false;
+  // Per-run time at the previous d; a cell predicted (at least quadratic growth in d) to take
+  // more than SLOW_RUN_MS per run is skipped and reported as such.
+  let previous: { d: number; ms: number } | undefined;
   for (const d of DIMS) {
+    const predictedMs = previous ? previous.ms * (d / previous.d) ** 2 : 0;
     for (const k of RANKS) {
       if (k > d) continue;
-      if (tooSlow) {
-        cells.push({ id: part.id, d, k, skipped: `> ${SLOW_RUN_MS / 1000} s per run at a smaller d` });
-        continue;
+      if (predictedMs > SLOW_RUN_MS) {
+        cells.push({ id: part.id, d, k, skipped: `predicted > ${SLOW_RUN_MS / 1000} s per run (O(d²) or worse from ${previous!.ms.toFixed(0)} ms at d=${previous!.d})` });
+        break;
       }
       const t = throughput(part, d, k, CELL_MS);
       cells.push(t);
-      log(`${part.id} d=${d} k=${k}: ${t.runsPerSecond.toFixed(1)} runs/s`);
-      if (1000 / t.runsPerSecond > SLOW_RUN_MS) tooSlow = true;
+      log(`${part.id} d=${d} k=${k}: ${t.runsPerSecond.toFixed(1)} runs/s${t.harnessErrors ? ` (${t.harnessErrors} harness errors)` : ''}`);
+      if (k === 1) previous = { d, ms: 1000 / t.runsPerSecond };
       if (!t.usesRank) break; // k does not apply to this part: one row per d
     }
   }
@@ -110,7 +113,7 @@ for (const part of PARTS)
     if (mine.length === 0) continue;
     const cellFor = (d: number) => {
       const c = mine.find((x) => x.d === d);
-      return !c ? '' : 'skipped' in c ? 'skipped' : fmt(c.runsPerSecond);
+      return !c ? '' : 'skipped' in c ? 'skipped' : `${fmt(c.runsPerSecond)}${c.harnessErrors ? ` (${c.harnessErrors}/${c.runs} harness errors)` : ''}`;
     };
     const label = k === 1 && !cells.some((c) => c.id === part.id && c.k === 16) ? '—' : String(k);
     out.push(`| ${part.id} | ${label} | ${DIMS.map(cellFor).join(' | ')} |`);

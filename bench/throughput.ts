@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import type { Instance } from '../src/instance/reader.ts';
+import { HarnessError } from '../src/numeric/errors.ts';
 import { evaluatePart } from '../src/theorems/evaluate.ts';
 import { tagsInForce } from '../src/theorems/registry.ts';
 import type { TheoremPart } from '../src/theorems/types.ts';
@@ -18,6 +19,8 @@ export interface Throughput {
   readonly evaluateMs: number;
   /** Whether the drawn instances carry a constitution of rank k (else k does not apply). */
   readonly usesRank: boolean;
+  /** Draws whose evaluation was a harness error (non-finite numbers, e.g. exp overflowing at large d). */
+  readonly harnessErrors: number;
 }
 
 const now = () => performance.now();
@@ -32,16 +35,26 @@ export function draw(part: TheoremPart, d: number, k: number, n: number, seed: n
 /** Measure for about `budgetMs` (at least `minRuns`, at most `maxRuns` runs) after a warm-up. */
 export function throughput(part: TheoremPart, d: number, k: number, budgetMs = 1000, minRuns = 3, maxRuns = 2000): Throughput {
   const inForce = tagsInForce(part);
+  let harnessErrors = 0;
+  const run = (x: Instance) => {
+    try {
+      evaluatePart(part, x, inForce);
+    } catch (e) {
+      if (!(e instanceof HarnessError)) throw e;
+      harnessErrors++;
+    }
+  };
   // Warm-up (JIT) and a first estimate of the cost of one run.
   const warm = draw(part, d, k, 2, 1);
   const tw = now();
-  for (const x of warm.instances) evaluatePart(part, x, inForce);
+  for (const x of warm.instances) run(x);
   const perRun = (warm.ms + now() - tw) / 2;
   const runs = Math.max(minRuns, Math.min(maxRuns, Math.floor(budgetMs / Math.max(perRun, 1e-3))));
   const { instances, ms: generateMs } = draw(part, d, k, runs, 2);
+  harnessErrors = 0;
   const t = now();
-  for (const x of instances) evaluatePart(part, x, inForce);
+  for (const x of instances) run(x);
   const evaluateMs = now() - t;
   const usesRank = instances.some((x) => Array.isArray(x.basis) && (x.basis as unknown[]).length === k);
-  return { id: part.id, d, k, runs, runsPerSecond: (1000 * runs) / (generateMs + evaluateMs), generateMs, evaluateMs, usesRank };
+  return { id: part.id, d, k, runs, runsPerSecond: (1000 * runs) / (generateMs + evaluateMs), generateMs, evaluateMs, usesRank, harnessErrors };
 }

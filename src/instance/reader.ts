@@ -8,6 +8,8 @@ import { isKnownField } from './fields.ts';
 /** An instance: one flat JSON object in the THEORY §4 format. */
 export type Instance = { readonly [field: string]: unknown };
 
+const SUBSPACES = new WeakMap<object, Subspace>();
+
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
@@ -132,7 +134,15 @@ export class Reader {
 
   /** The constitution's subspace: `basis` spanning vectors, or the whole space. */
   constitution(d: number, name = 'basis'): Subspace {
-    return this.has(name) ? Subspace.span(this.vecs(name, d), d) : Subspace.whole(d);
+    if (!this.has(name)) return Subspace.whole(d);
+    // Orthonormalising k spanning vectors is the O(d·k²) step of a check; instances are never
+    // mutated (every change makes new arrays), so the subspace is cached per spanning list.
+    const key = this.inst[name] as object;
+    const hit = SUBSPACES.get(key);
+    if (hit && hit.dim === d) return hit;
+    const S = Subspace.span(this.vecs(name, d), d);
+    SUBSPACES.set(key, S);
+    return S;
   }
 
   link(name = 'f'): Link {

@@ -1,5 +1,6 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { dot, type Vec } from '../linalg/vec.ts';
+import { HarnessError } from '../numeric/errors.ts';
 import type { Rng } from '../numeric/rng.ts';
 import { alignment, type ValueModel } from './value.ts';
 
@@ -77,6 +78,8 @@ export function agreementMonteCarlo(M: ValueModel, dirs: Vec[], rng: Rng, n = MC
     draw(s1);
     draw(s2);
     const dv = Math.sign(M.f(s1[0]) - M.f(s2[0]));
+    // f overflowing (exp of a large score) gives ∞ − ∞: that is the harness's limit, not a tie.
+    if (Number.isNaN(dv)) throw new HarnessError('agreement: the value f(<v*,h>) is not finite on a sampled response');
     if (dv === 0 && s1[0] !== s2[0]) ties++;
     for (let j = 0; j < dirs.length; j++) {
       const dx = Math.sign(s1[j + 1] - s2[j + 1]);

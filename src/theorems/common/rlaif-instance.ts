@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import {
-  basisOf, basisRow, column, compact, constitutionRank, coord, coordinates, covarianceFields, covarianceRow, rowRank,
+  basisOf, basisRow, column, compact, constitutionRank, coord, coordinates, covarianceFields, covarianceRow, covarianceTimes, rowRank, type CovarianceRow,
   epsilon as epsilonArb, beta as betaArb, linkFor, nonZero,
 } from '../../arbitraries/index.ts';
 import { Reader, dimensionOf, type Instance } from '../../instance/reader.ts';
@@ -47,9 +47,10 @@ export function rlaifArbitrary(inForce: ReadonlySet<Tag>, shape: RlaifShape, opt
       epsilon: epsilonArb(),
       beta: shape.beta && !inForce.has('converged') ? betaArb() : fc.constant(null),
     })
-    .map(({ rows, rank, f, epsilon, beta }) => {
+    .map(({ rows, rank, f: drawn, epsilon, beta }) => {
       const vec = (k: 'g' | 'u' | 'w') => (shape.nonZero?.includes(k) ? nonZero(column(rows, k)) : column(rows, k));
       const mu = column(rows, 'mu');
+      const f = drawn?.kind === 'exp' && !expInRange(rows, inForce.has('isotropic'), epsilon) ? EXP_FALLBACK : drawn;
       return compact({
         ...(inForce.has('isotropic') ? {} : covarianceFields(column(rows, 'cov'))),
         // μ only matters through a nonlinear f; keep instances minimal otherwise.
@@ -62,6 +63,26 @@ export function rlaifArbitrary(inForce: ReadonlySet<Tag>, shape: RlaifShape, opt
         beta,
       });
     });
+}
+
+/**
+ * With f = exp, J = exp(m + s²/2) overflows double precision once the exponent passes ~709, and
+ * the gain becomes ∞ − ∞: a harness error, not an answer. Where the exponent could exceed 300
+ * (|<v*,μ>| + s·(‖g‖_Σ + ‖u‖_Σ + sqrt(2ε)) + s²/2, bounding every policy the parts evaluate),
+ * the generator draws the bounded increasing link logistic(x) instead: the same tags are met
+ * and every draw stays decidable.
+ */
+const EXP_FALLBACK = { kind: 'logistic', a: 1, b: 0 } as const;
+
+function expInRange(rows: readonly { vStar: number; g: number; u: number; w: number; mu: number; cov: CovarianceRow }[], isotropic: boolean, epsilon: number): boolean {
+  const S = (x: number[]) => (isotropic ? x : covarianceTimes(column(rows, 'cov'), x));
+  const v = nonZero(column(rows, 'vStar'));
+  const Sv = S(v);
+  const s = Math.sqrt(v.reduce((acc, x, i) => acc + x * Sv[i], 0));
+  const sNormOf = (x: number[]) => Math.sqrt(S(x).reduce((acc, y, i) => acc + y * x[i], 0));
+  const mean = Math.abs(column(rows, 'mu').reduce((acc, x, i) => acc + x * v[i], 0));
+  const exponent = mean + s * (sNormOf(column(rows, 'g')) + sNormOf(column(rows, 'u')) + sNormOf(column(rows, 'w')) + Math.sqrt(2 * epsilon)) + (s * s) / 2;
+  return exponent <= 300;
 }
 
 /** The value model of an RLAIF instance, and its dimension. */
