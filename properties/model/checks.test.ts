@@ -46,6 +46,8 @@ describe('T1 on worked instances', () => {
     near(evaluatePart(T1a, { ...base, u: [0, -1] }, ALL(T1a)).margin, 0.5, 1e-14);
     // u = e1 − e2/2: <u,v*>_Σ = 2 − 1/2 = 3/2, ‖u‖²_Σ = 2 − 1 + 1/2 = 3/2, A = (3/2)/(sqrt(3/2)·√2) = sqrt(3)/2
     near(evaluatePart(T1a, { ...base, u: [1, -0.5] }, ALL(T1a)).margin, Math.sqrt(3) / 2, 1e-14);
+    // A ceiling below 1 (ε = 1/8: sqrt(2ε)·‖e1‖ = 1/2): the gain side is G/ceiling = A, not G.
+    near(evaluatePart(T1a, { vStar: [1, 0], g: [0, 0], u: [1, 1], epsilon: 0.125 }, ALL(T1a)).margin, SQRT1_2, 1e-14);
   });
   it('T1.b: 1 − G/ceiling off the ray of v*; 0 with collinear flagged on it; the opposite ray is not collinear', () => {
     const off = evaluatePart(T1b, { ...base, u: [0, 1] }, ALL(T1b));
@@ -54,6 +56,8 @@ describe('T1 on worked instances', () => {
     near(off.quantities.ceiling, 2 * Math.SQRT2, 1e-14);
     const on = evaluatePart(T1b, { ...base, u: [3, 0] }, ALL(T1b));
     expect(on.quantities.collinear).toBe(1);
+    // Collinearity compares unit vectors: ‖v*‖ = 3 and ‖u‖ = 2 are still on one ray.
+    expect(evaluatePart(T1b, { ...base, vStar: [3, 0], u: [2, 0] }, ALL(T1b)).quantities.collinear).toBe(1);
     near(on.margin, 0, 1e-14);
     const opposite = evaluatePart(T1b, { ...base, u: [-2, 0] }, ALL(T1b));
     expect(opposite.quantities.collinear).toBe(0);

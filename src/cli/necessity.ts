@@ -12,6 +12,7 @@ export const necessityCommand: Command = {
     '       rlaif-props necessity --merge <rows.json>… [--store DIR]',
     '  --shard i/n  this run takes every n-th part (a CI matrix); rows merge into the table, witnesses are content-addressed',
     '  --merge      merge rows printed by shard runs (--json) into the table without hunting',
+    '  --rehunt     hunt even where a stored witness replays (default: the stored witness is the proof)',
     '  Writes counterexamples/NECESSITY.md and necessity.json (merged with existing rows) and stores new witnesses.',
   ].join('\n'),
   async run(argv) {
@@ -25,6 +26,7 @@ export const necessityCommand: Command = {
       'no-write': { type: 'boolean' },
       json: { type: 'boolean' },
       merge: { type: 'boolean' },
+      rehunt: { type: 'boolean' },
     });
     // Loaded here, not at start-up: the store's schema library is slow to import (see hunt.ts).
     const { necessity, readRows, renderTable, writeTable } = await import('../runner/necessity.ts');
@@ -47,6 +49,7 @@ export const necessityCommand: Command = {
     const t0 = Date.now();
     const rows = necessity(parts, {
       pairs: values.pairs,
+      rehunt: values.rehunt,
       runs,
       seeds,
       seed,
