@@ -12,7 +12,8 @@ import { EXIT, main } from '../../src/cli/main.ts';
 import { progress } from '../../src/cli/progress.ts';
 import { InputError } from '../../src/numeric/errors.ts';
 import { PARTS } from '../../src/theorems/registry.ts';
-import { listFiles, load, save, type Counterexample } from '../../src/runner/store.ts';
+import { listFiles, load, save } from '../../src/runner/store.ts';
+import { counterexampleRecord } from '../support/records.ts';
 
 interface Captured {
   readonly code: number;
@@ -231,22 +232,7 @@ describe('necessity', () => {
 });
 
 describe('replay', () => {
-  const record = (over: Partial<Counterexample> = {}): Counterexample => ({
-    theorem: 'T2.c',
-    dropped: ['converged'],
-    instance: { vStar: [1, 0], g: [-1, 1], w: [0, -1], beta: 1 },
-    margin: -0.2928932188134524,
-    tol: 1e-8,
-    quantities: {},
-    dimension: 2,
-    seed: 1,
-    path: '0',
-    numRuns: 1,
-    foundAt: '2026-01-01T00:00:00.000Z',
-    version: '0.1.0',
-    confirmation: { reproduces: true, perturbationSurvival: 1 },
-    ...over,
-  });
+  const record = counterexampleRecord;
   it('the whole store (default and --store), or the files given', async () => {
     const def = await run('replay');
     expect(def.code).toBe(0);

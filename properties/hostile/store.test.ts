@@ -6,25 +6,11 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_DEPTH, MAX_MAGNITUDE, MIN_MAGNITUDE, validateInstance } from '../../src/instance/reader.ts';
 import { InputError } from '../../src/numeric/errors.ts';
-import { assertStore, load, save, type Counterexample } from '../../src/runner/store.ts';
+import { assertStore, load, save } from '../../src/runner/store.ts';
 import { treeHash } from './run.ts';
+import { counterexampleRecord } from '../support/records.ts';
 
-const record = (over: Partial<Counterexample> = {}): Counterexample => ({
-  theorem: 'T2.c',
-  dropped: ['converged'],
-  instance: { vStar: [1, 0], g: [-1, 1], w: [0, -1], beta: 1 },
-  margin: -0.29,
-  tol: 1e-8,
-  quantities: {},
-  dimension: 2,
-  seed: 1,
-  path: '0',
-  numRuns: 1,
-  foundAt: '2026-01-01T00:00:00.000Z',
-  version: '0.1.0',
-  confirmation: { reproduces: true, perturbationSurvival: 1 },
-  ...over,
-});
+const record = counterexampleRecord;
 
 describe('the store stays inside its folder', () => {
   // The store is nested two levels down in a scratch folder, so that "../../etc" would land in
