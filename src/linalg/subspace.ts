@@ -62,7 +62,11 @@ export class Subspace {
     return new Subspace(d, out);
   }
 
-  /** P x, the orthogonal projection onto the subspace. */
+  /**
+   * P x, the orthogonal projection onto the subspace. A result at the rounding level of x
+   * (‖Px‖ <= 1e-12·‖x‖) is the projection of a vector orthogonal to the subspace and is returned
+   * as exactly 0: otherwise its direction, pure rounding noise, would get an alignment of its own.
+   */
   project(x: Vec): Vec {
     if (this.columns === 'all') return Float64Array.from(x);
     const out = new Float64Array(this.dim);
@@ -70,14 +74,14 @@ export class Subspace {
       const c = dot(q, x);
       for (let i = 0; i < this.dim; i++) out[i] += c * q[i];
     }
-    return out;
+    return roundingZero(out, x);
   }
 
   /** (I − P) x, the component outside the subspace. */
   reject(x: Vec): Vec {
     const p = this.project(x);
     for (let i = 0; i < this.dim; i++) p[i] = x[i] - p[i];
-    return p;
+    return roundingZero(p, x);
   }
 
   /** The sum S + T, as the span of both bases. */
@@ -85,4 +89,9 @@ export class Subspace {
     if (this.columns === 'all' || other.columns === 'all') return Subspace.whole(this.dim);
     return Subspace.span([...this.basis, ...other.basis], this.dim);
   }
+}
+
+/** `y`, or exactly 0 when ‖y‖ is at the rounding level of ‖x‖ (y was computed from x). */
+export function roundingZero(y: Vec, x: Vec): Vec {
+  return norm(y) <= 1e-12 * norm(x) ? y.fill(0) : y;
 }

@@ -5,6 +5,7 @@
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import type { Subspace } from '../linalg/subspace.ts';
 import { axpy, dot, norm, sub, type Vec } from '../linalg/vec.ts';
+import { roundingZero } from '../linalg/subspace.ts';
 import { InputError } from '../numeric/errors.ts';
 import type { Rng } from '../numeric/rng.ts';
 import { hoeffding, MC_ALPHA, MC_SAMPLES } from './agreement.ts';
@@ -21,7 +22,7 @@ export function ablate(r: Vec, h: Vec): Vec {
  * The direction an ablated judge scores with: <u, (I − r̂r̂ᵀ)h> = <(I − r̂r̂ᵀ)u, h>, since the
  * ablation is symmetric. Its Σ-correlation with v* is the ablated judge's alignment.
  */
-export const ablatedDirection = ablate;
+export const ablatedDirection = (r: Vec, u: Vec): Vec => roundingZero(ablate(r, u), u);
 
 export interface AblatedAgreement {
   readonly estimate: number;
