@@ -1,8 +1,12 @@
-// Hostile input: malformed instance files, malformed counterexample files and bad invocations,
-// each run through the real CLI. Every one must end with exactly one clear line on stderr and a
-// non-zero exit status (2: bad input), and none may change a stored file: the project's store
-// is hashed before and after, and commands that write get a temporary copy of it (--store),
-// hashed too.
+// Hostile input: malformed instance files, malformed counterexample files and bad invocations.
+// Every one must end with exactly one clear line on stderr and a non-zero exit status (2: bad
+// input), and none may change a stored file: the project's store is hashed before and after, and
+// commands that write get a temporary copy of it (--store), hashed too.
+//
+// Every case runs through the CLI's `main` in process (cheap), and through the real binary in a
+// child process: all of them with RLAIF_HOSTILE_CLI=all (`npm run test:hostile`), a
+// representative subset in `npm test` (a child process costs about a CPU-second of start-up,
+// and the whole corpus would add a minute to the suite).
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -10,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STORE } from '../../src/runner/store.ts';
 import { cli } from '../cli/run.ts';
-import { cliAsync, treeHash } from './run.ts';
+import { cliAsync, mainCaptured, treeHash } from './run.ts';
 
 const CORPUS = fileURLToPath(new URL('./corpus/', import.meta.url));
 const c = (name: string) => join(CORPUS, name);
@@ -28,6 +32,14 @@ mkdirSync(blocked);
 writeFileSync(join(blocked, 'T2.c'), 'in the way\n');
 
 type Case = readonly [name: string, args: string[], message: RegExp];
+
+/** The cases `npm test` also runs through the real binary: one or two of each kind. */
+const REAL_CLI_SAMPLE = new Set([
+  'NaN written as a string', '1e308: finite, overflows in the computation', 'truncated JSON (error excerpt spans lines)',
+  'arrays nested 10 000 deep', 'missing file', 'theorem id "../../etc"', '__proto__ inside the instance',
+  'unknown command', 'malformed replay path', 'hunt whose store folder is blocked by a file',
+]);
+const ALL_REAL = process.env.RLAIF_HOSTILE_CLI === 'all';
 
 /** Instance files that `evaluate` must reject (exit 2). */
 const INSTANCES: Case[] = [
@@ -127,19 +139,31 @@ describe('hostile input: one clear line on stderr, a non-zero exit, no stored fi
     for (const f of readdirSync(CORPUS)) expect(used.has(f), `corpus file ${f} is not used`).toBe(true);
   });
 
-  for (const [group, cases] of [['instance', INSTANCES], ['counterexample', COUNTEREXAMPLES], ['invocation', INVOCATIONS]] as const)
-    // Concurrent: each case is a child process, and the cases are independent.
-    describe.concurrent(group, () => {
+  const check = (e: typeof expect, r: { status: number | null; stdout: string; stderr: string }, args: string[], message: RegExp) => {
+    const lines = r.stderr.split('\n').filter((l) => l !== '');
+    e(r.status, `${args.join(' ')}\n${r.stderr}${r.stdout}`).toBe(2);
+    e(lines, r.stderr).toHaveLength(1);
+    e(lines[0]).toMatch(/^rlaif-props( \w+)?: /);
+    e(lines[0]).not.toMatch(/^\s+at |node:internal|\.ts:\d+/);
+    e(lines[0]).toMatch(message);
+    e(r.stdout, 'nothing is printed on stdout when the input is refused').toBe('');
+  };
+  const groups = [['instance', INSTANCES], ['counterexample', COUNTEREXAMPLES], ['invocation', INVOCATIONS]] as const;
+
+  for (const [group, cases] of groups)
+    describe(`${group} (in process)`, () => {
       for (const [name, args, message] of cases)
+        it(name, async () => {
+          check(expect, await mainCaptured(args), args, message);
+        });
+    });
+
+  for (const [group, cases] of groups)
+    // Concurrent: each case is a child process, and the cases are independent.
+    describe.concurrent(`${group} (real CLI)`, () => {
+      for (const [name, args, message] of cases.filter(([n]) => ALL_REAL || REAL_CLI_SAMPLE.has(n)))
         it(name, async ({ expect }) => {
-          const r = await cliAsync(args);
-          const lines = r.stderr.split('\n').filter((l) => l !== '');
-          expect(r.status, `${args.join(' ')}\n${r.stderr}${r.stdout}`).toBe(2);
-          expect(lines, r.stderr).toHaveLength(1);
-          expect(lines[0]).toMatch(/^rlaif-props( \w+)?: /);
-          expect(lines[0]).not.toMatch(/^\s+at |node:internal|\.ts:\d+/);
-          expect(lines[0]).toMatch(message);
-          expect(r.stdout, 'nothing is printed on stdout when the input is refused').toBe('');
+          check(expect, await cliAsync(args), args, message);
         });
     });
 

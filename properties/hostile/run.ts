@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.ts';
 import type { Run } from '../cli/run.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/rlaif-props.js', import.meta.url));
@@ -42,3 +43,19 @@ export function treeHash(root: string): string {
   return h.digest('hex');
 }
 
+
+/** The CLI's `main` in process, with stdout and stderr captured (writes are global: not concurrent). */
+export async function mainCaptured(args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const o = process.stdout.write;
+  const e = process.stderr.write;
+  process.stdout.write = ((s: string | Uint8Array) => ((stdout += String(s)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string | Uint8Array) => ((stderr += String(s)), true)) as typeof process.stderr.write;
+  try {
+    return { status: await main(args), stdout, stderr };
+  } finally {
+    process.stdout.write = o;
+    process.stderr.write = e;
+  }
+}
