@@ -8,7 +8,7 @@
 // `listFiles` ignores and the next `hunt`/`necessity` on the store removes (`cleanTemporaries`,
 // which spares the temporaries of writers still running).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,13 +64,18 @@ function storeProblems(store: string): string[] {
       }
     } else if (top === 'NECESSITY.md') {
       if (statSync(p).size === 0) problems.push('NECESSITY.md: empty');
-    } else if (!/^necessity\.json\.\d+\.tmp$|^NECESSITY\.md\.\d+\.tmp$/.test(top)) {
-      // The table is written through `<file>.<pid>.tmp` and a rename (src/runner/necessity.ts).
+    } else if (top === TABLE_LOCK) {
+      // A run killed while it holds the table lock leaves it behind, naming a dead owner; the
+      // next run breaks it (the run to completion below checks that it does).
+    } else if (!/^\.(necessity\.json|NECESSITY\.md)\.\d+\.\d+\.tmp$/.test(top)) {
+      // The table is written through `.<file>.<pid>.<time>.tmp` and a rename (src/runner/necessity.ts).
       problems.push(`${top}: unexpected file`);
     }
   }
   return problems;
 }
+
+const TABLE_LOCK = '.necessity.lock';
 
 const COMMANDS: readonly string[][] = [
   // Several saves (one per load-bearing tag) and the table write.
@@ -123,6 +128,7 @@ describe('interrupt safety: SIGKILL at random moments leaves a valid store', () 
     const done = spawnSync(process.execPath, [BIN, ...kills[0].args, '--store', store], { encoding: 'utf8', timeout: 120_000 });
     expect(done.status, done.stderr).toBe(0);
     expect(temporaries(store)).toEqual([]);
+    expect(existsSync(join(store, TABLE_LOCK)), 'a dead owner\'s table lock was not broken').toBe(false);
     expect(storeProblems(store)).toEqual([]);
     expect(listFiles(store).length).toBeGreaterThan(0);
     const replay = spawnSync(process.execPath, [BIN, 'replay', '--store', store], { encoding: 'utf8', timeout: 120_000 });
@@ -131,5 +137,18 @@ describe('interrupt safety: SIGKILL at random moments leaves a valid store', () 
       cleanTemporaries(s);
       expect(temporaries(s)).toEqual([]);
     }
+  });
+});
+
+describe('a table lock left by a killed run', () => {
+  it('is broken by the next run, which neither waits nor fails', () => {
+    const store = mkdtempSync(join(tmpdir(), 'rlaif-lock-'));
+    // No process has this pid (above the Linux pid_max of 4 194 304).
+    writeFileSync(join(store, TABLE_LOCK), '99999999');
+    const t = Date.now();
+    const r = spawnSync(process.execPath, [BIN, 'necessity', 'T1', '--store', store], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(Date.now() - t).toBeLessThan(30_000);
+    expect(existsSync(join(store, TABLE_LOCK))).toBe(false);
   });
 });

@@ -5,8 +5,8 @@
  * load-bearing within the budget*, with the budget stated. A stored witness that still replays
  * counts as proof too, so a small default budget reproduces the committed table.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InputError } from '../numeric/errors.ts';
 import { evaluatePart } from '../theorems/evaluate.ts';
 import { PARTS, tagsInForce } from '../theorems/registry.ts';
@@ -14,7 +14,7 @@ import { unmetTags } from '../theorems/tags.ts';
 import type { TheoremPart } from '../theorems/types.ts';
 import { checkPart } from './check.ts';
 import { hunt, toCounterexample, type HuntOptions } from './hunt.ts';
-import { DEFAULT_STORE, loadAll, save, type StoredCounterexample } from './store.ts';
+import { alive, DEFAULT_STORE, loadAll, save, type StoredCounterexample } from './store.ts';
 
 export type Verdict = 'holds under full tags' | 'FAILS under full tags' | 'load-bearing' | 'not shown load-bearing' | 'implied';
 
@@ -145,16 +145,25 @@ export function writeTable(rows: readonly NecessityRow[], store = DEFAULT_STORE)
 
 /**
  * Shards on one machine may finish together: the read-merge-write of the table is serialised
- * by an exclusive lock file (created with O_EXCL, removed after), waited on for up to 60 s.
+ * by an exclusive lock file (created with O_EXCL, holding its owner's pid, removed after),
+ * waited on for up to 60 s. A lock whose owner is no longer running (a run killed while writing
+ * the table) is stale and is broken, so a kill never wedges later runs.
  */
 function withLock<T>(lock: string, f: () => T): T {
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      closeSync(openSync(lock, 'wx'));
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
       break;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || Date.now() > deadline) throw new InputError(`cannot lock ${lock}: ${(e as Error).message}`);
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new InputError(`cannot lock ${lock}: ${(e as Error).message}`);
+      if (staleLock(lock)) {
+        rmSync(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new InputError(`cannot lock ${lock}: held by a running process for over 60 s`);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
     }
   }
@@ -162,6 +171,17 @@ function withLock<T>(lock: string, f: () => T): T {
     return f();
   } finally {
     unlinkSync(lock);
+  }
+}
+
+/** A lock is stale when its owner is dead, or when it names none and is over 5 s old (killed mid-creation). */
+function staleLock(lock: string): boolean {
+  try {
+    const pid = Number(readFileSync(lock, 'utf8'));
+    if (Number.isInteger(pid) && pid > 0) return !alive(pid);
+    return Date.now() - statSync(lock).mtimeMs > 5_000;
+  } catch {
+    return false; // removed meanwhile: just retry
   }
 }
 
@@ -190,8 +210,9 @@ function mergeAndWrite(rows: readonly NecessityRow[], json: string, md: string):
   return { json, md, all };
 }
 
+/** Through a dot-prefixed temporary (`cleanTemporaries` removes one left by a kill) and a rename. */
 function atomicWrite(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   writeFileSync(tmp, text);
   renameSync(tmp, file);
 }

@@ -151,16 +151,21 @@ export function save(c: Counterexample, store = DEFAULT_STORE): SaveResult {
 export function temporaries(store = DEFAULT_STORE): string[] {
   if (!isDirectory(store)) return [];
   const out: string[] = [];
+  const isTemporary = (f: string) => f.startsWith('.') && f.endsWith('.tmp');
   for (const d of readdirSync(store).sort()) {
     const dir = join(store, d);
-    if (!isDirectory(dir)) continue;
-    for (const f of readdirSync(dir).sort()) if (f.startsWith('.') && f.endsWith('.tmp')) out.push(join(dir, f));
+    // Top level: the table's temporaries (`.necessity.json.<pid>.<time>.tmp`).
+    if (!isDirectory(dir)) {
+      if (isTemporary(d)) out.push(dir);
+      continue;
+    }
+    for (const f of readdirSync(dir).sort()) if (isTemporary(f)) out.push(join(dir, f));
   }
   return out;
 }
 
-/** Whether a process with this id is running (a temporary file names its writer's pid). */
-function alive(pid: number): boolean {
+/** Whether a process with this id is running (a temporary file or a lock names its writer's pid). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
