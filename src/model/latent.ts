@@ -154,7 +154,6 @@ function logSinhc(x: number): number {
   return ax + Math.log1p(-Math.exp(-2 * ax)) - Math.LN2 - Math.log(ax);
 }
 
-const logCosh = (a: number): number => Math.abs(a) + Math.log1p(Math.exp(-2 * Math.abs(a))) - Math.LN2;
 
 /** Mean of one coordinate after tilting its law by e^{a z}: Λ'(a). */
 export function tiltedMean(kind: LatentKind, a: number): number {
@@ -173,11 +172,21 @@ export function tiltedKL(kind: LatentKind, a: number): number {
   switch (kind) {
     case 'gaussian':
       return (a * a) / 2;
-    case 'rademacher':
-      return a * Math.tanh(a) - logCosh(a);
+    case 'rademacher': {
+      // a·tanh a − log cosh a, written without the cancellation of two ~|a| terms (at |a| ~ 1e17
+      // the direct form returns 0 instead of ln 2): with e = exp(−2|a|), tanh|a| − 1 = −2e/(1+e).
+      const x = Math.abs(a);
+      if (x < 1e-3) return (x * x) / 2 - x ** 4 / 4;
+      const e = Math.exp(-2 * x);
+      return (-2 * x * e) / (1 + e) - Math.log1p(e) + Math.LN2;
+    }
     case 'uniform': {
-      const x = SQRT3 * a;
-      return x * langevin(x) - logSinhc(x);
+      // x·L(x) − log(sinh x / x) with L the Langevin function, x = √3·a; for large |x| the same
+      // cancellation is removed with coth x − 1 = 2e/(1 − e), e = exp(−2|x|).
+      const x = Math.abs(SQRT3 * a);
+      if (x < 1) return x * langevin(x) - logSinhc(x);
+      const e = Math.exp(-2 * x);
+      return (2 * x * e) / (1 - e) - 1 - Math.log1p(-e) + Math.LN2 + Math.log(x);
     }
   }
 }
