@@ -6,7 +6,7 @@ import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import type { Subspace } from '../linalg/subspace.ts';
 import { axpy, dot, norm, sub, type Vec } from '../linalg/vec.ts';
 import { roundingZero } from '../linalg/subspace.ts';
-import { InputError } from '../numeric/errors.ts';
+import { HarnessError, InputError } from '../numeric/errors.ts';
 import type { Rng } from '../numeric/rng.ts';
 import { hoeffding, MC_ALPHA, MC_SAMPLES } from './agreement.ts';
 import type { ValueModel } from './value.ts';
@@ -26,36 +26,45 @@ export const ablatedDirection = (r: Vec, u: Vec): Vec => roundingZero(ablate(r, 
 
 export interface AblatedAgreement {
   readonly estimate: number;
-  /** The estimate is within halfWidth of the true Agr except with probability alpha. */
+  /** The estimate is within halfWidth (+ tieBias) of the true Agr except with probability alpha. */
   readonly halfWidth: number;
+  /** Rounding ties (values equal in floating point though their scores differ), each off by at most 1/2: ties/(2n). */
+  readonly tieBias: number;
   readonly n: number;
   readonly alpha: number;
 }
 
 /**
- * Agr of a judge that sees only ablated representations, by seeded Monte Carlo: draw
- * independent h, h' ~ N(μ, Σ), ablate r from both, score the ablated pair with u, and count
- * agreement with sign(V*(h) − V*(h')) on the *unablated* pair (a tie counts one half). With n
- * draws the Hoeffding half-width at level alpha bounds the error of the estimate.
+ * Agr of the ablated judge by seeded Monte Carlo: pairs h = μ + e, h' = μ + e' with e, e' ~ N(0, Σ);
+ * the judge scores the ablated responses, so it prefers h iff <u, (I − r̂r̂ᵀ)(e − e')> > 0 (μ
+ * cancels exactly, rather than in floating point); the value compares f(<v*,μ> + <v*,e>) with
+ * f(<v*,μ> + <v*,e'>). A tie on either side counts one half (a constant judge agrees half the
+ * time), as in `agreementMonteCarlo`.
  */
 export function ablatedAgreementMonteCarlo(M: ValueModel, r: Vec, u: Vec, rng: Rng, n = MC_SAMPLES, alpha = MC_ALPHA): AblatedAgreement {
   const d = M.vStar.length;
   const z = new Float64Array(M.Sigma.factorDim);
   const draw = (): Vec => {
     for (let i = 0; i < z.length; i++) z[i] = rng.normal();
-    const h = M.Sigma.factor(z);
-    for (let i = 0; i < d; i++) h[i] += M.mu[i];
-    return h;
+    return M.Sigma.factor(z);
   };
+  const base = dot(M.vStar, M.mu);
+  const diff = new Float64Array(d);
   let hits = 0;
+  let ties = 0;
   for (let t = 0; t < n; t++) {
-    const h = draw();
-    const h2 = draw();
-    const dv = Math.sign(M.f(dot(M.vStar, h)) - M.f(dot(M.vStar, h2)));
-    const dx = Math.sign(dot(u, ablate(r, h)) - dot(u, ablate(r, h2)));
-    hits += dx === dv ? 1 : dx === 0 || dv === 0 ? 0.5 : 0;
+    const e = draw();
+    const e2 = draw();
+    const a = base + dot(M.vStar, e);
+    const a2 = base + dot(M.vStar, e2);
+    const dv = Math.sign(M.f(a) - M.f(a2));
+    if (Number.isNaN(dv)) throw new HarnessError('ablated agreement: the value f(<v*,h>) is not finite on a sampled response');
+    if (dv === 0 && a !== a2) ties++;
+    for (let i = 0; i < d; i++) diff[i] = e[i] - e2[i];
+    const dx = Math.sign(dot(u, ablate(r, diff)));
+    hits += dx === 0 || dv === 0 ? 0.5 : dx === dv ? 1 : 0;
   }
-  return { estimate: hits / n, halfWidth: hoeffding(n, alpha, 1), n, alpha };
+  return { estimate: hits / n, halfWidth: hoeffding(n, alpha, 1), tieBias: ties / (2 * n), n, alpha };
 }
 
 /** One RLAIF step of a sequence: constitution S_t and KL coefficient β_t. */
