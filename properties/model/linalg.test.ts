@@ -27,6 +27,13 @@ describe('covariance', () => {
     D.apply(D.solve(x)).forEach((v, i) => close(v, x[i], 1e-8));
   });
 
+  test('a Σ symmetric to rounding is taken as its symmetric part', () => {
+    const S = dense([[1, 0.5], [0.5000000000000001, 1]]);
+    const M = S.toArray();
+    expect(M[0][1]).toBe(M[1][0]);
+    close(inner(S, vec([1, 0]), vec([0, 1])), 0.5);
+  });
+
   test('rejects a non-symmetric, an indefinite and a non-square Σ with an InputError', () => {
     expect(() => dense([[1, 2], [0, 1]])).toThrow(InputError);
     expect(() => dense([[1, 2], [2, 1]])).toThrow(/positive definite/);

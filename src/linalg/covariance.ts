@@ -55,6 +55,14 @@ export function dense(rows: number[][]): Covariance {
     for (let j = 0; j < i; j++)
       if (Math.abs(rows[i][j] - rows[j][i]) > 1e-12 * big)
         throw new InputError(`Sigma: not symmetric (entry [${i}][${j}] = ${rows[i][j]} but [${j}][${i}] = ${rows[j][i]})`);
+  // Within that tolerance Σ is taken to be its symmetric part (A + Aᵀ)/2, which the Cholesky
+  // factorisation (exact symmetry required) and every product below then use.
+  const sym = rows.map((r, i) => r.map((x, j) => (x + rows[j][i]) / 2));
+  return denseSymmetric(sym);
+}
+
+function denseSymmetric(rows: number[][]): Covariance {
+  const d = rows.length;
   const M = new Matrix(rows);
   const chol = new CholeskyDecomposition(M);
   const L = chol.lowerTriangularMatrix;
