@@ -187,8 +187,13 @@ function staleLock(lock: string): boolean {
 
 /** Rows from files written by `necessity --json` (or a necessity.json), for `--merge`. */
 export function readRows(file: string): NecessityRow[] {
-  const data = JSON.parse(readFileSync(file, 'utf8')) as NecessityRow[] | { rows: NecessityRow[] };
-  const rows = Array.isArray(data) ? data : data.rows;
+  let data: NecessityRow[] | { rows: NecessityRow[] };
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new InputError(`${file}: not readable as JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+  const rows = Array.isArray(data) ? data : data?.rows;
   if (!Array.isArray(rows) || rows.some((r) => typeof r?.id !== 'string' || !Array.isArray(r.dropped) || typeof r.verdict !== 'string'))
     throw new InputError(`${file}: not a list of necessity rows`);
   return rows;
@@ -196,7 +201,7 @@ export function readRows(file: string): NecessityRow[] {
 
 function mergeAndWrite(rows: readonly NecessityRow[], json: string, md: string): { json: string; md: string; all: NecessityRow[] } {
   const merged = new Map<string, NecessityRow>();
-  if (existsSync(json)) for (const r of JSON.parse(readFileSync(json, 'utf8')).rows as NecessityRow[]) merged.set(key(r), r);
+  if (existsSync(json)) for (const r of readRows(json)) merged.set(key(r), r);
   for (const { elapsedMs: _e, firstHitMs: _f, shrinkMs: _s, ...r } of rows) merged.set(key(r), r);
   const order = (r: NecessityRow) => [PARTS.findIndex((p) => p.id === r.id), r.dropped.length, r.dropped.join('+')] as const;
   const all = [...merged.values()]

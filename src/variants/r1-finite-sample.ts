@@ -19,6 +19,7 @@
  */
 import fc from 'fast-check';
 import type { Instance } from '../instance/reader.ts';
+import { InputError } from '../numeric/errors.ts';
 import { Reader } from '../instance/reader.ts';
 import { sqNorm } from '../linalg/covariance.ts';
 import { fitBradleyTerry, samplePreferences } from '../model/bradley-terry.ts';
@@ -32,6 +33,7 @@ import { registerTag } from '../theorems/tags.ts';
 import type { Evaluation, Tag, TheoremPart } from '../theorems/types.ts';
 
 const MAX_N = 100_000;
+const MAX_PAIRS = 1_000_000;
 
 /** A(u_c) − A(g), or −1 when u_c = 0 (a judge with no preference labels pure noise). */
 function premiseGap(inst: Instance): number {
@@ -94,6 +96,8 @@ export const R1n: TheoremPart = {
     const { uc } = judgeDirection(r, d);
     const g = r.vec('g', d);
     const n = r.number('n', { integer: true, positive: true });
+    // Each pair is sampled and held in memory: beyond a million the instance is not one to evaluate here.
+    if (n > MAX_PAIRS) throw new InputError(`n: at most ${MAX_PAIRS} preference pairs (got ${n})`);
     const rng = makeRng(r.has('seed') ? r.number('seed') : 0);
     const uHat = fitBradleyTerry(samplePreferences(M.Sigma, uc, n, rng));
     const alignmentJudge = alignment(M, uc);
