@@ -4,9 +4,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { intFlag, listFlag, numberFlag } from '../../src/cli/args.ts';
-import { usage } from '../../src/cli/commands.ts';
+import { COMMANDS, usage } from '../../src/cli/commands.ts';
 import { oneLine, readJson } from '../../src/cli/io.ts';
 import { EXIT, main } from '../../src/cli/main.ts';
 import { progress } from '../../src/cli/progress.ts';
@@ -221,13 +221,27 @@ describe('necessity', () => {
     const j = await run('necessity', 'T2.c', '--runs', '30', '--seeds', '1', '--store', store, '--json', '--no-write', '--shard', '1/1');
     expect(JSON.parse(j.out).map((x: { verdict: string }) => x.verdict)).toContain('load-bearing');
   });
-  it('an unexpected failure (a corrupt table in the store) is one line and exit 3', async () => {
+  it('a corrupt table in the store is an input error naming the file, and it is left as it was', async () => {
     const store = freshStore('necessity-corrupt');
-    writeFileSync(join(store, 'necessity.json'), '{"rows": [');
+    const table = join(store, 'necessity.json');
+    writeFileSync(table, '{"rows": [');
     const r = await run('necessity', 'T1.a', '--runs', '5', '--seeds', '1', '--store', store);
-    expect(r.code).toBe(EXIT.harness);
+    expect(r.code).toBe(EXIT.input);
     const last = r.err.trim().split('\n').at(-1)!;
-    expect(last).toMatch(/^rlaif-props necessity: internal error: SyntaxError: .* \(RLAIF_DEBUG=1 shows the stack\)$/);
+    expect(last).toMatch(/^rlaif-props necessity: .*necessity\.json: not readable as JSON \(.*\)$/);
+    expect(readFileSync(table, 'utf8')).toBe('{"rows": [');
+  });
+  it('an unexpected failure inside a command is one line and exit 3', async () => {
+    const spy = vi.spyOn(COMMANDS.list!, 'run').mockImplementation(() => {
+      throw new TypeError('boom');
+    });
+    try {
+      const r = await run('list');
+      expect(r.code).toBe(EXIT.harness);
+      expect(r.err).toBe('rlaif-props list: internal error: TypeError: boom (RLAIF_DEBUG=1 shows the stack)\n');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
