@@ -169,9 +169,13 @@ describe('covariances', () => {
     expect(() => dense([])).toThrow(/empty matrix/);
     expect(() => dense([[1, 0], [0]])).toThrow(/not square/);
     expect(() => dense([[1, 0.5], [0.5 + 1e-9, 1]])).toThrow(/not symmetric \(entry \[1\]\[0\]/);
-    // (An asymmetry within the 1e-12 relative tolerance passes this check but then fails
-    // ml-matrix's exact symmetry test inside Cholesky: reported, see the reliability report.)
-    expect(() => dense([[1, 0.5], [0.5 + 1e-9, 1]])).toThrow(/not symmetric/);
+    // The tolerance is relative to the largest entry: 1e-7 apart at scale 1e6 is rounding and is
+    // symmetrised; the same 1e-7 at scale 1 is not; 1e-5 apart at scale 1e6 is not.
+    expect(dense([[1e6, 1], [1 + 1e-7, 1e6]]).toArray()[0][1]).toBe(dense([[1e6, 1], [1 + 1e-7, 1e6]]).toArray()[1][0]);
+    expect(() => dense([[1, 0.5], [0.5 + 1e-7, 1]])).toThrow(/not symmetric/);
+    expect(() => dense([[1e6, 1], [1 + 1e-5, 1e6]])).toThrow(/not symmetric/);
+    // A negative entry counts by its magnitude (this Σ is symmetric to rounding, and indefinite).
+    expect(() => dense([[1, -1e6], [-1e6 + 1e-7, 1]])).toThrow(/not positive definite/);
     // The zero matrix is symmetric; what is wrong with it is definiteness.
     expect(() => dense([[0, 0], [0, 0]])).toThrow(/not positive definite/);
     expect(() => dense([[1, 1], [1, 1]])).toThrow(/not positive definite/);
