@@ -271,6 +271,15 @@ describe('subspaces', () => {
     const P = Subspace.span([v(1, 1e-8, 0), v(1, 0, 1e-8), v(1, 1e-8, 1e-8)], 3);
     for (const [i, a] of P.basis.entries()) for (const [j, b] of P.basis.entries()) near(dot(a, b), +(i === j), 1e-12);
   });
+  it('a projection or rejection at the rounding level of its input is exactly 0', () => {
+    // (1, 3, 7)·10⁶ lies in the span of (1, 3, 7): computed plainly its rejection is ~1e-9 of
+    // rounding noise, whose direction would otherwise be given an alignment (flake seed 2, T7.a).
+    const S = Subspace.span([v(1, 3, 7)], 3);
+    expect(arr(S.reject(v(1e6, 3e6, 7e6)))).toEqual([0, 0, 0]);
+    expect(arr(S.project(v(7e6, 0, -1e6)))).toEqual([0, 0, 0]);
+    // A small but real component is kept: 1e-9 of a unit vector is far above rounding.
+    expect(S.reject(v(1, 3, 7 + 1e-9)).some((x) => x !== 0)).toBe(true);
+  });
   it('the sum of subspaces', () => {
     const S = Subspace.span([v(1, 0, 0)], 3).plus(Subspace.span([v(1, 1, 0), v(2, 0, 0)], 3));
     expect(S.rank).toBe(2);
