@@ -45,13 +45,15 @@ export function normalCdf(x: number): number {
 }
 
 /**
- * erf(x) for |x| <= 4 by the series e^{−x²}·(2/√π)·Σ 2ⁿx^{2n+1}/(2n+1)!!, whose terms are all
- * positive (no cancellation); beyond that erfc by its Laplace continued fraction.
+ * erf(x) for |x| <= 2 by the series e^{−x²}·(2/√π)·Σ 2ⁿx^{2n+1}/(2n+1)!!, whose terms are all
+ * positive (no cancellation); beyond that erfc by its Laplace continued fraction, which with 60
+ * terms is within 4e-16 relative from |x| = 2 on. The switch is at 2, not later, because
+ * erfc = 1 − erf cancels: at |x| = 4 the series route kept only 8 significant digits of erfc.
  */
 export function erfc(x: number): number {
   const z = Math.abs(x);
   let r: number;
-  if (z <= 4) {
+  if (z <= 2) {
     let term = z;
     let sum = z;
     for (let n = 1; n < 200 && term > 1e-17 * sum; n++) {
