@@ -8,34 +8,24 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { intFlag, listFlag, numberFlag } from '../../src/cli/args.ts';
 import { COMMANDS, usage } from '../../src/cli/commands.ts';
 import { oneLine, readJson } from '../../src/cli/io.ts';
-import { EXIT, main } from '../../src/cli/main.ts';
+import { EXIT } from '../../src/cli/main.ts';
 import { progress } from '../../src/cli/progress.ts';
 import { InputError } from '../../src/numeric/errors.ts';
 import { PARTS } from '../../src/theorems/registry.ts';
 import { listFiles, load, save } from '../../src/runner/store.ts';
 import { counterexampleRecord } from '../support/records.ts';
+import { mainCaptured } from '../hostile/run.ts';
 
 interface Captured {
-  readonly code: number;
+  readonly code: number | null;
   readonly out: string;
   readonly err: string;
 }
 
-/** Run `main` with process.stdout/stderr writes captured. */
+/** Run `main` in process with stdout and stderr captured (the hostile corpus's helper). */
 async function run(...argv: string[]): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const o = process.stdout.write;
-  const e = process.stderr.write;
-  process.stdout.write = ((s: string | Uint8Array) => ((out += String(s)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string | Uint8Array) => ((err += String(s)), true)) as typeof process.stderr.write;
-  try {
-    const code = await main(argv);
-    return { code, out, err };
-  } finally {
-    process.stdout.write = o;
-    process.stderr.write = e;
-  }
+  const r = await mainCaptured(argv);
+  return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'rlaif-main-'));
