@@ -7,11 +7,12 @@
  */
 import fc from 'fast-check';
 import { evaluatePart } from '../src/theorems/evaluate.ts';
-import { getPart, tagsInForce } from '../src/theorems/registry.ts';
+import { loadRegistry } from '../src/theorems/registry.ts';
+import { tagsInForce } from '../src/theorems/tags.ts';
 
 const draws = Number(process.argv[2] ?? 2000);
 const seed = Number(process.argv[3] ?? 1);
-const part = getPart('R1n');
+const part = (await loadRegistry()).getPart('R1n');
 const inForce = tagsInForce(part);
 const ratios: number[] = [];
 const byDim = new Map<number, number>();

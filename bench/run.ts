@@ -14,7 +14,10 @@ import fc from 'fast-check';
 import { hunt } from '../src/runner/hunt.ts';
 import type { NecessityRow } from '../src/runner/necessity.ts';
 import { evaluatePart } from '../src/theorems/evaluate.ts';
-import { getPart, PARTS, tagsInForce } from '../src/theorems/registry.ts';
+import { loadRegistry } from '../src/theorems/registry.ts';
+import { tagsInForce } from '../src/theorems/tags.ts';
+
+const { getPart, parts: PARTS } = await loadRegistry();
 import { NAIVE } from './naive.ts';
 import { throughput, type Throughput } from './throughput.ts';
 

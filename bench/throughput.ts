@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { Instance } from '../src/instance/reader.ts';
 import { HarnessError } from '../src/numeric/errors.ts';
 import { evaluatePart } from '../src/theorems/evaluate.ts';
-import { tagsInForce } from '../src/theorems/registry.ts';
+import { tagsInForce } from '../src/theorems/tags.ts';
 import type { TheoremPart } from '../src/theorems/types.ts';
 
 export interface Throughput {

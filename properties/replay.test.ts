@@ -4,8 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { displayPath, listFiles, load } from '../src/runner/store.ts';
 import { replay } from '../src/runner/replay.ts';
+import { loadRegistry } from '../src/theorems/registry.ts';
 
 const files = listFiles();
+const registry = await loadRegistry();
 
 describe('stored counterexamples replay', () => {
   it('the store is readable', () => {
@@ -13,7 +15,8 @@ describe('stored counterexamples replay', () => {
   });
   for (const file of files) {
     it(displayPath(file), () => {
-      const r = replay(load(file));
+      const c = load(file);
+      const r = replay(c, registry.getPart(c.theorem));
       expect(r.reproduces, `${displayPath(file)}: ${r.reason}`).toBe(true);
     });
   }

@@ -79,7 +79,7 @@ describe('broken models are caught', () => {
     it(mutant.name, async () => {
       vi.resetModules();
       vi.doMock(mutant.module, async (importOriginal) => mutant.patch(await importOriginal<Record<string, unknown>>()));
-      const { getPart } = (await import('../src/theorems/registry.ts')) as typeof Registry;
+      const { getPart } = await ((await import('../src/theorems/registry.ts')) as typeof Registry).loadRegistry();
       const { checkPart } = (await import('../src/runner/check.ts')) as typeof Check;
       const outcomes = mutant.caughtBy.map((id) => checkPart(getPart(id), { numRuns: 100 }).outcome);
       expect(outcomes.some((o) => o !== 'holds'), `outcomes: ${outcomes.join(', ')}`).toBe(true);

@@ -1,5 +1,5 @@
 // Theorem variants (src/variants/): checked exactly like THEORY's parts.
-import { VARIANTS } from '../src/theorems/registry.ts';
+import { loadRegistry } from '../src/theorems/registry.ts';
 import { verifyFamily } from './support/suite.ts';
 
-verifyFamily(VARIANTS);
+verifyFamily((await loadRegistry()).variants);

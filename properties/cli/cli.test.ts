@@ -3,7 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PARTS } from '../../src/theorems/registry.ts';
+import { loadRegistry } from '../../src/theorems/registry.ts';
+
+const PARTS = (await loadRegistry()).parts;
 import { cli } from './run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rlaif-cli-'));

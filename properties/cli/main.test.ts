@@ -11,7 +11,9 @@ import { oneLine, readJson } from '../../src/cli/io.ts';
 import { EXIT } from '../../src/cli/main.ts';
 import { progress } from '../../src/cli/progress.ts';
 import { InputError } from '../../src/numeric/errors.ts';
-import { PARTS } from '../../src/theorems/registry.ts';
+import { loadRegistry } from '../../src/theorems/registry.ts';
+
+const PARTS = (await loadRegistry()).parts;
 import { listFiles, load, save } from '../../src/runner/store.ts';
 import { counterexampleRecord } from '../support/records.ts';
 import { mainCaptured } from '../hostile/run.ts';

@@ -11,8 +11,11 @@ import { valueModel } from '../../src/model/value.ts';
 import { HarnessError, InputError } from '../../src/numeric/errors.ts';
 import { ABS_TOL, REL_TOL } from '../../src/numeric/tolerance.ts';
 import { evaluatePart } from '../../src/theorems/evaluate.ts';
-import { T1, T1a, T1b } from '../../src/theorems/t1-gain-law.ts';
-import { convergedAlignment, T2a, T2b, T2c } from '../../src/theorems/t2-self-improvement.ts';
+import T1Family from '../../src/theorems/t1-gain-law.ts';
+import T2Family, { convergedAlignment } from '../../src/theorems/t2-self-improvement.ts';
+
+const [T1, T1a, T1b] = T1Family.parts;
+const [T2a, T2b, T2c] = T2Family.parts;
 import type { Evaluation, TheoremPart } from '../../src/theorems/types.ts';
 
 const near = (a: number, b: number, tol = 1e-12) => expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(tol);

@@ -1,10 +1,15 @@
 /**
  * How the vitest suite runs a theorem family: every part, under its full tags, through the
  * same runner as the CLI, seeded (RLAIF_SEED overrides the default), and with its precondition
- * hit rate asserted so that a vacuous generator fails loudly.
+ * hit rate asserted so that a vacuous generator fails loudly. A part that declares an expected
+ * failure must still fail, and its declared witness must still replay.
  */
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPart, describeReport, DEFAULT_SEED, hitRate, type CheckReport } from '../../src/runner/check.ts';
+import { replay } from '../../src/runner/replay.ts';
+import { DEFAULT_STORE, load } from '../../src/runner/store.ts';
+import type { Family } from '../../src/theorems/family.ts';
 import type { TheoremPart } from '../../src/theorems/types.ts';
 
 /** The suite's seed: fixed by default, so CI is reproducible; RLAIF_SEED selects another. */
@@ -13,13 +18,25 @@ export const SUITE_SEED = process.env.RLAIF_SEED ? Number(process.env.RLAIF_SEED
 /** Minimum share of draws that must meet a part's precondition. */
 export const MIN_HIT_RATE = 0.5;
 
-export function verifyFamily(parts: readonly TheoremPart[]): void {
+export function verifyFamily(family: Family | readonly TheoremPart[]): void {
+  const parts = 'parts' in family ? family.parts : family;
   for (const part of parts) {
     describe(`${part.id}: ${part.title}`, () => {
       let report: CheckReport;
       beforeAll(() => {
         report = checkPart(part, { seed: SUITE_SEED });
       });
+      const expected = part.expected;
+      if (expected) {
+        it(`fails under [${part.tags.join(', ')}] as declared: ${expected.reason}`, () => {
+          expect(report.outcome, describeReport(report)).toBe('violated');
+        });
+        it(`its declared witness ${expected.witness} still replays`, () => {
+          const r = replay(load(join(DEFAULT_STORE, expected.witness)), part);
+          expect(r.reproduces, r.reason).toBe(true);
+        });
+        return;
+      }
       it(`holds under [${part.tags.join(', ')}]`, () => {
         expect(report.outcome, describeReport(report)).toBe('holds');
       });

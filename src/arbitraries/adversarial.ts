@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import type { Instance } from '../instance/reader.ts';
-import type { GenOptions, Tag } from '../theorems/types.ts';
+import type { GenOptions } from './options.ts';
 import {
   basisOf, basisRow, beta as betaArb, column, compact, constitutionRank, coord, coordinates, covarianceFields, covarianceRow, covarianceTimes, rowRank,
   int, nonZero,
@@ -46,7 +46,7 @@ export const deltaArb = (): fc.Arbitrary<number> => fc.constantFrom(1 / 2, 1 / 4
  * covariance rows), v*, a readout w, a constitution `basis` (absent: P = I), and per shape a
  * direction `u` or a slack `delta`.
  */
-export function adversarialArbitrary(inForce: ReadonlySet<Tag>, shape: AdversarialShape, opts: GenOptions = {}): fc.Arbitrary<Instance> {
+export function adversarialArbitrary(inForce: ReadonlySet<string>, shape: AdversarialShape, opts: GenOptions = {}): fc.Arbitrary<Instance> {
   const row = fc.record({ vStar: coord(), w: coord(), u: coord(), cov: covarianceRow(), basis: basisRow(rowRank(MAX_RANK, opts)) });
   return fc
     .record({
@@ -117,7 +117,7 @@ function signedAxes(keys: readonly number[], signs: readonly boolean[], k: numbe
  * pair (ℓ₁, α₁) → (−ℓ₁, −α₁) to make α₁ > 0 (w is unchanged) and then flip v* if A(ℓ₁) > 0.
  * It fails only when A(ℓ₁) = 0.
  */
-export function latentArbitrary(inForce: ReadonlySet<Tag>, opts: GenOptions = {}): fc.Arbitrary<Instance> {
+export function latentArbitrary(inForce: ReadonlySet<string>, opts: GenOptions = {}): fc.Arbitrary<Instance> {
   const orthonormal = inForce.has('orthogonal-latents');
   const row = fc.record({
     vStar: coord(),
@@ -157,7 +157,7 @@ export function latentArbitrary(inForce: ReadonlySet<Tag>, opts: GenOptions = {}
  * `isotropic`, random SPD when dropped), and one judge: a direction `u`, or a readout `w`
  * with a constitution `basis` (u_c = P_c w).
  */
-export function ablationArbitrary(inForce: ReadonlySet<Tag>, opts: GenOptions = {}): fc.Arbitrary<Instance> {
+export function ablationArbitrary(inForce: ReadonlySet<string>, opts: GenOptions = {}): fc.Arbitrary<Instance> {
   const row = fc.record({ r: coord(), u: coord(), w: coord(), cov: covarianceRow(), basis: basisRow(rowRank(MAX_RANK, opts)) });
   return fc
     .record({ rows: coordinates(row, opts), judge: fc.constantFrom('u' as const, 'constitution' as const), rank: constitutionRank(MAX_RANK, opts) })

@@ -11,7 +11,7 @@
  */
 import fc from 'fast-check';
 import type { LinkSpec } from '../model/link.ts';
-import type { GenOptions } from '../theorems/types.ts';
+import type { GenOptions } from './options.ts';
 
 export const DEFAULT_MAX_DIM = 5;
 

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import type { Instance } from '../instance/reader.ts';
 import { Subspace } from '../linalg/subspace.ts';
 import { vec } from '../linalg/vec.ts';
-import type { GenOptions } from '../theorems/types.ts';
+import type { GenOptions } from './options.ts';
 import {
   basisOf, basisRow, column, compact, constitutionRank, coord, coordinates, DEFAULT_MAX_DIM, epsilon as epsilonArb, int, linkFor,
   nonZero,

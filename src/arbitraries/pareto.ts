@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import type { Instance } from '../instance/reader.ts';
-import type { GenOptions } from '../theorems/types.ts';
+import type { GenOptions } from './options.ts';
 import { compact, coord, coordinates, covarianceFields, covarianceRow, int, nonZero, type CovarianceRow } from './index.ts';
 
 /** T5 instances stay small: d and m up to 4 keep counterexamples readable. */

@@ -1,6 +1,6 @@
 import { InputError } from '../numeric/errors.ts';
 import { checkPart, describeReport, DEFAULT_SEED, type CheckReport } from '../runner/check.ts';
-import { selectParts } from '../theorems/registry.ts';
+import { loadRegistry } from '../theorems/registry.ts';
 import { intFlag, listFlag, parse } from './args.ts';
 import type { Command } from './commands.ts';
 
@@ -14,7 +14,7 @@ export const check: Command = {
     '  --drop    tags to drop (widens the generator); the part must have them',
     '  --path    replay a failure path printed by an earlier run (needs exactly one id)',
   ].join('\n'),
-  run(argv) {
+  async run(argv) {
     const { values, positionals } = parse(argv, {
       runs: { type: 'string' },
       seed: { type: 'string' },
@@ -22,7 +22,7 @@ export const check: Command = {
       path: { type: 'string' },
       json: { type: 'boolean' },
     });
-    const parts = selectParts(positionals);
+    const parts = (await loadRegistry()).selectParts(positionals);
     if (values.path !== undefined && parts.length !== 1) throw new InputError('--path replays one part: give exactly one id');
     // fast-check's replay path: colon-separated whole numbers, as printed by a failing run.
     if (values.path !== undefined && !/^\d{1,9}(:\d{1,9})*$/.test(values.path))

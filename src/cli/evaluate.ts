@@ -1,7 +1,8 @@
 import { InputError } from '../numeric/errors.ts';
 import { evaluatePart } from '../theorems/evaluate.ts';
-import { getPart, tagsInForce } from '../theorems/registry.ts';
-import { unmetTags } from '../theorems/tags.ts';
+import { vocabularyOf } from '../theorems/family.ts';
+import { loadRegistry } from '../theorems/registry.ts';
+import { tagsInForce, unmetTags } from '../theorems/tags.ts';
 import { validateInstance } from '../instance/reader.ts';
 import { listFlag, parse } from './args.ts';
 import type { Command } from './commands.ts';
@@ -14,14 +15,14 @@ export const evaluate: Command = {
     '  Prints one JSON object {"id", "holds", "margin", "quantities"}; exit 0 when the claim holds, 1 when violated.',
     '  --drop  read the claim with these tags dropped (e.g. T2.c --drop converged uses the instance\'s beta)',
   ].join('\n'),
-  run(argv) {
+  async run(argv) {
     const { values, positionals } = parse(argv, { drop: { type: 'string' } });
     if (positionals.length !== 2) throw new InputError('evaluate needs exactly two arguments: <id> <instance.json>');
     const [id, file] = positionals;
-    const part = getPart(id);
+    const part = (await loadRegistry()).getPart(id);
     const inForce = tagsInForce(part, listFlag(values.drop));
-    const inst = validateInstance(readJson(file));
-    const unmet = unmetTags(inst, inForce);
+    const inst = validateInstance(readJson(file), vocabularyOf(part));
+    const unmet = unmetTags(part, inst, inForce);
     const v = evaluatePart(part, inst, inForce);
     // The note comes after the evaluation, so that a failing evaluation prints one line only.
     if (unmet.length)

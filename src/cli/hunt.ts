@@ -1,7 +1,7 @@
 import { InputError } from '../numeric/errors.ts';
 import { DEFAULT_SEED } from '../runner/check.ts';
 import { DEFAULT_HUNT_SEEDS, hunt, toCounterexample } from '../runner/hunt.ts';
-import { getPart } from '../theorems/registry.ts';
+import { loadRegistry } from '../theorems/registry.ts';
 import { intFlag, listFlag, numberFlag, parse, shardFlag } from './args.ts';
 import type { Command } from './commands.ts';
 import { progress } from './progress.ts';
@@ -26,7 +26,7 @@ export const huntCommand: Command = {
       json: { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new InputError('hunt needs exactly one theorem id');
-    const part = getPart(positionals[0]);
+    const part = (await loadRegistry()).getPart(positionals[0]);
     const dropped = listFlag(values.drop);
     if (dropped.length === 0) throw new InputError('hunt needs --drop <tag>[,<tag>…]: which assumption to drop');
     const runs = values.runs === undefined ? undefined : intFlag(values.runs, 'runs', 0, 1, 10_000_000);

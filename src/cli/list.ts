@@ -1,15 +1,15 @@
 import { InputError } from '../numeric/errors.ts';
-import { PARTS } from '../theorems/registry.ts';
+import { loadRegistry } from '../theorems/registry.ts';
 import { parse } from './args.ts';
 import type { Command } from './commands.ts';
 
 export const list: Command = {
   summary: 'every registered theorem part with its tags and paper claim',
   help: 'usage: rlaif-props list [--json]',
-  run(argv) {
+  async run(argv) {
     const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
     if (positionals.length) throw new InputError(`list takes no arguments (got "${positionals[0]}")`);
-    const rows = PARTS.map((p) => ({
+    const rows = (await loadRegistry()).parts.map((p) => ({
       id: p.id,
       title: p.title,
       statement: p.statement,

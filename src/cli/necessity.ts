@@ -1,7 +1,7 @@
 import { InputError } from '../numeric/errors.ts';
 import { DEFAULT_SEED } from '../runner/check.ts';
 import { DEFAULT_HUNT_SEEDS } from '../runner/hunt.ts';
-import { selectParts } from '../theorems/registry.ts';
+import { loadRegistry } from '../theorems/registry.ts';
 import { intFlag, parse, shardFlag } from './args.ts';
 import type { Command } from './commands.ts';
 
@@ -28,6 +28,8 @@ export const necessityCommand: Command = {
       merge: { type: 'boolean' },
       rehunt: { type: 'boolean' },
     });
+    const registry = await loadRegistry();
+    const partIds = registry.parts.map((p) => p.id);
     // Loaded here, not at start-up: the store's schema library is slow to import (see hunt.ts).
     const { necessity, readRows, renderTable, writeTable } = await import('../runner/necessity.ts');
     const { assertStore, cleanTemporaries } = await import('../runner/store.ts');
@@ -35,11 +37,11 @@ export const necessityCommand: Command = {
       // Shards of a CI matrix print their rows with --json; merging needs no hunting.
       if (positionals.length === 0) throw new InputError('--merge needs the row files to merge');
       assertStore(values.store);
-      const { all } = writeTable(positionals.flatMap(readRows), values.store);
+      const { all } = writeTable(positionals.flatMap(readRows), partIds, values.store);
       process.stdout.write(`${renderTable(all)}\n`);
       return all.some((r) => r.verdict === 'FAILS under full tags') ? 1 : 0;
     }
-    const parts = selectParts(positionals);
+    const parts = registry.selectParts(positionals);
     const runs = values.runs === undefined ? undefined : intFlag(values.runs, 'runs', 0, 1, 10_000_000);
     const seeds = intFlag(values.seeds, 'seeds', DEFAULT_HUNT_SEEDS, 1, 10_000);
     const seed = intFlag(values.seed, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
@@ -60,7 +62,7 @@ export const necessityCommand: Command = {
           process.stderr.write(`${r.id} ${r.dropped.length ? `−${r.dropped.join(',')}` : '(full tags)'}: ${r.verdict}${r.elapsedMs !== undefined ? ` (${(r.elapsedMs / 1000).toFixed(2)} s)` : ''}\n`);
       },
     });
-    if (!values['no-write']) writeTable(rows, values.store);
+    if (!values['no-write']) writeTable(rows, partIds, values.store);
     if (values.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else process.stdout.write(`\n${renderTable(rows, true)}\n\nTotal: ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
     // A part failing under its full tags is a finding about THEORY.md (or a bug), reported

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { InputError } from '../numeric/errors.ts';
+import { loadRegistry } from '../theorems/registry.ts';
 import { parse } from './args.ts';
 import type { Command } from './commands.ts';
 
@@ -16,9 +17,10 @@ export const replayCommand: Command = {
     const files = positionals.length ? positionals : listFiles(values.store ?? DEFAULT_STORE);
     // Every file is loaded (validated) before any is replayed: a malformed one fails alone, at once.
     const records = files.map(load);
+    const registry = await loadRegistry();
     let failed = 0;
     for (const [i, file] of files.entries()) {
-      const r = replay(records[i]);
+      const r = replay(records[i], registry.getPart(records[i].theorem));
       if (!r.reproduces) failed++;
       process.stdout.write(`${displayPath(file)}: ${r.reproduces ? `reproduces (margin ${r.margin.toPrecision(4)})` : `DOES NOT REPRODUCE: ${r.reason}`}\n`);
     }

@@ -3,7 +3,7 @@ import { Subspace } from '../linalg/subspace.ts';
 import { zeros, type Vec } from '../linalg/vec.ts';
 import { InputError } from '../numeric/errors.ts';
 import { LINK_KINDS, link, type Link, type LinkSpec } from '../model/link.ts';
-import { isKnownField } from './fields.ts';
+import { THEORY_VOCABULARY, type Vocabulary } from './fields.ts';
 
 /** An instance: one flat JSON object in the THEORY §4 format. */
 export type Instance = { readonly [field: string]: unknown };
@@ -30,15 +30,22 @@ export const MAX_DEPTH = 16;
  * Structural validation shared by every theorem: a plain object, no prototype-polluting or
  * unknown keys anywhere, and every number finite and within the supported range. (JSON cannot
  * spell NaN, but it can spell 1e999, which parses to Infinity; a string "NaN" fails later as
- * "expected a number".)
+ * "expected a number".) Field names are checked against `vocab`: THEORY's, or a variant's own.
  */
-export function validateInstance(x: unknown): Instance {
+export function validateInstance(x: unknown, vocab: Vocabulary = THEORY_VOCABULARY): Instance {
+  const inst = validateStructure(x);
+  for (const key of Object.keys(inst)) if (!vocab.has(key)) throw new InputError(`instance: unknown field "${key}"`);
+  return inst;
+}
+
+/**
+ * The structural half of validation, for readers that do not know yet which part an instance
+ * belongs to (the store): a plain object, no prototype-polluting keys, finite numbers in range.
+ */
+export function validateStructure(x: unknown): Instance {
   if (typeof x !== 'object' || x === null || Array.isArray(x))
     throw new InputError('instance: expected a JSON object');
-  for (const key of Object.keys(x)) {
-    if (FORBIDDEN_KEYS.has(key)) throw new InputError(`instance: forbidden key "${key}"`);
-    if (!isKnownField(key)) throw new InputError(`instance: unknown field "${key}"`);
-  }
+  for (const key of Object.keys(x)) if (FORBIDDEN_KEYS.has(key)) throw new InputError(`instance: forbidden key "${key}"`);
   scan(x, 'instance', 0);
   return x as Instance;
 }

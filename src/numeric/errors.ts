@@ -6,7 +6,16 @@
  *   and never a counterexample, so it gets its own type that every runner reports separately.
  */
 export class InputError extends Error {
-  override readonly name = 'InputError';
+  override readonly name: string = 'InputError';
+}
+
+/**
+ * A theorem family, variant, tag or field declared wrongly (a duplicate id, a tag that clashes
+ * with THEORY's, a malformed field). It is the author's input that is wrong, so it is reported
+ * like bad input: one line naming the files involved, exit status 2.
+ */
+export class DefinitionError extends InputError {
+  override readonly name = 'DefinitionError';
 }
 
 export class HarnessError extends Error {

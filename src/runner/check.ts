@@ -3,11 +3,14 @@
  * (properties/): one implementation, so both report the same runs, hit rates and failures.
  */
 import fc from 'fast-check';
+import { shrinkable } from '../arbitraries/shrinkable.ts';
 import type { Instance } from '../instance/reader.ts';
 import { HarnessError } from '../numeric/errors.ts';
-import { evaluatePart, type Verdict } from '../theorems/evaluate.ts';
-import { tagsInForce } from '../theorems/registry.ts';
+import type { Verdict } from '../theorems/evaluate.ts';
+import { vocabularyOf } from '../theorems/family.ts';
+import { tagsInForce } from '../theorems/tags.ts';
 import type { GenOptions, TheoremPart } from '../theorems/types.ts';
+import { outsideDomain, trialsFor } from './trial.ts';
 
 export const DEFAULT_SEED = 20_260_303;
 export const DEFAULT_RUNS = 200;
@@ -20,8 +23,8 @@ export interface CheckOptions {
   /** Replay a path printed by an earlier failure. */
   readonly path?: string;
   readonly gen?: GenOptions;
-  /** Stop shrinking after this many steps (hunts set a budget). */
-  readonly maxShrinks?: number;
+  /** Report the first failure as drawn, without shrinking it. */
+  readonly noShrink?: boolean;
   readonly interruptAfterTimeLimit?: number;
 }
 
@@ -52,14 +55,16 @@ export function checkPart(part: TheoremPart, opts: CheckOptions = {}): CheckRepo
   let runs = 0;
   let met = 0;
   let failing = false;
-  const property = fc.property(part.arbitrary(inForce, opts.gen), (inst) => {
-    let v: Verdict;
-    try {
-      v = evaluatePart(part, inst, inForce);
-    } catch (e) {
+  const trials = trialsFor(part, inForce);
+  const arbitrary = shrinkable(part.arbitrary(inForce, opts.gen), { vocabulary: vocabularyOf(part), valid: trials.valid });
+  const property = fc.property(arbitrary, (inst) => {
+    const t = trials.get(inst);
+    if (t.kind !== 'verdict') {
       failing = true;
-      throw e;
+      // Shrink steps are filtered to valid instances, so only a draw can be outside its tags.
+      throw t.kind === 'harness' ? t.error : outsideDomain(part, inst, t.reason);
     }
+    const v = t.verdict;
     if (!failing) {
       runs++;
       if (v.pre) met++;
@@ -71,7 +76,7 @@ export function checkPart(part: TheoremPart, opts: CheckOptions = {}): CheckRepo
     seed,
     numRuns: opts.numRuns ?? part.numRuns ?? DEFAULT_RUNS,
     path: opts.path,
-    endOnFailure: opts.maxShrinks === 0,
+    endOnFailure: opts.noShrink,
     interruptAfterTimeLimit: opts.interruptAfterTimeLimit,
     markInterruptAsFailure: false,
   });
@@ -95,7 +100,7 @@ export function checkPart(part: TheoremPart, opts: CheckOptions = {}): CheckRepo
     outcome: 'violated',
     path: details.counterexamplePath ?? undefined,
     counterexample: inst,
-    verdict: evaluatePart(part, inst, inForce),
+    verdict: verdictOf(trials.get(inst)),
     shrinks: details.numShrinks,
   };
 }
@@ -114,3 +119,5 @@ export function describeReport(r: CheckReport): string {
     `  ${replay}`,
   ].filter(Boolean).join('\n');
 }
+
+const verdictOf = (t: ReturnType<ReturnType<typeof trialsFor>['get']>): Verdict | undefined => (t.kind === 'verdict' ? t.verdict : undefined);

@@ -1,18 +1,25 @@
 /**
  * Hunting a counterexample: search the widened generator (the dropped tags removed, the others
- * in force) under several seeds; for each hit, let fast-check shrink it, then the minimiser;
- * re-confirm independently; keep the simplest. Times are kept apart (time to the first hit,
- * time spent shrinking) because they answer different questions in the benchmarks.
+ * in force) under several seeds. For each seed it is one fast-check run: the search, then the
+ * one shrink loop (the generator's own steps, then removing axis indices, fields and number
+ * complexity, see src/arbitraries/shrinkable.ts), kept to robust violations; so the witness
+ * has a seed and a path that replay it. Then an independent re-confirmation; the simplest
+ * witness over the seeds is kept. Times are kept apart (time to the first hit, time spent
+ * shrinking) because they answer different questions in the benchmarks.
  */
-import { VERSION } from '../version.ts';
+import fc from 'fast-check';
+import { shrinkable } from '../arbitraries/shrinkable.ts';
+import { dimension, simpler, simplicity } from '../instance/layout.ts';
 import type { Instance } from '../instance/reader.ts';
-import { tagsInForce } from '../theorems/registry.ts';
-import type { TheoremPart } from '../theorems/types.ts';
 import type { Verdict } from '../theorems/evaluate.ts';
-import { checkPart, DEFAULT_SEED } from './check.ts';
-import { dimension, simpler, simplicity } from './layout.ts';
-import { confirm, minimize, type Confirmation } from './minimize.ts';
+import { vocabularyOf } from '../theorems/family.ts';
+import { tagsInForce } from '../theorems/tags.ts';
+import type { Tag, TheoremPart } from '../theorems/types.ts';
+import { VERSION } from '../version.ts';
+import { DEFAULT_SEED } from './check.ts';
+import { confirm, robustViolation, type Confirmation } from './confirm.ts';
 import type { Counterexample } from './store.ts';
+import { trialsFor } from './trial.ts';
 
 export interface HuntOptions {
   readonly runs?: number;
@@ -21,6 +28,8 @@ export interface HuntOptions {
   readonly timeLimitSec?: number;
   /** Shard i/n of the seeds: this run takes seeds base + s for s ≡ i − 1 (mod n). */
   readonly seedShard?: { index: number; count: number };
+  /** Replay one seed's hunt along a path printed with its witness (needs exactly one seed). */
+  readonly path?: string;
   readonly onProgress?: (done: number, total: number, found: boolean) => void;
 }
 
@@ -68,26 +77,73 @@ export function hunt(part: TheoremPart, dropped: readonly string[], opts: HuntOp
     if (opts.seedShard && s % opts.seedShard.count !== opts.seedShard.index - 1) continue;
     const seed = base + s;
     seedsTried++;
-    const remaining = () => Math.max(1, deadline - Date.now());
-    const search = checkPart(part, { numRuns: runs, seed, dropped, maxShrinks: 0, interruptAfterTimeLimit: Number.isFinite(deadline) ? remaining() : undefined });
-    runsSpent += search.runs + (search.outcome === 'holds' ? 0 : 1);
-    if (search.outcome === 'harness-error') harnessErrors.push(`seed ${seed}: ${search.error}`);
-    if (search.outcome === 'violated') {
-      firstHitMs ??= Date.now() - t0;
-      const ts = Date.now();
-      const shrunk = checkPart(part, { numRuns: runs, seed, dropped, path: search.path });
-      const start = shrunk.outcome === 'violated' ? shrunk : search;
-      const m = minimize(part, start.counterexample!, inForce, { timeLimitMs: Number.isFinite(deadline) ? remaining() : undefined });
-      const confirmation = confirm(part, m.instance, inForce);
-      shrinkMs += Date.now() - ts;
+    const r = huntSeed(part, inForce, seed, runs, { path: opts.path, timeLimitMs: Number.isFinite(deadline) ? Math.max(1, deadline - Date.now()) : undefined });
+    runsSpent += r.draws;
+    harnessErrors.push(...r.harnessErrors.map((e) => `seed ${seed}: ${e}`));
+    if (r.found) {
+      firstHitMs ??= Date.now() - t0 - r.shrinkMs;
+      shrinkMs += r.shrinkMs;
+      const confirmation = confirm(part, r.found.instance, inForce);
       if (confirmation.reproduces) {
-        const cand: Found = { instance: m.instance, verdict: m.verdict, seed, path: start.path!, confirmation };
+        const cand: Found = { ...r.found, seed, confirmation };
         if (!best || simpler(simplicity(cand.instance as Record<string, unknown>), simplicity(best.instance as Record<string, unknown>))) best = cand;
       }
     }
     opts.onProgress?.(s + 1, seeds, best !== undefined);
   }
   return { id: part.id, dropped, found: best, runsSpent, seedsTried, runsPerSeed: runs, elapsedMs: Date.now() - t0, firstHitMs, shrinkMs, harnessErrors };
+}
+
+interface SeedHunt {
+  readonly found?: { readonly instance: Instance; readonly verdict: Verdict; readonly path: string };
+  /** Draws evaluated by the search, up to and including the first hit. */
+  readonly draws: number;
+  readonly shrinkMs: number;
+  readonly harnessErrors: readonly string[];
+}
+
+/**
+ * One seed: one fc.check whose property fails exactly on robust violations. The first failing
+ * draw fixes the reference margin m0; afterwards a shrink step is taken only if it violates by
+ * at least a quarter of m0 (robustViolation). The property depends on nothing but the instances
+ * it has seen in this run, so replaying the seed along the printed path retraces it.
+ * A harness error is never a witness and never ends the search: it is counted and reported.
+ */
+function huntSeed(part: TheoremPart, inForce: ReadonlySet<Tag>, seed: number, runs: number, opts: { path?: string; timeLimitMs?: number }): SeedHunt {
+  const trials = trialsFor(part, inForce);
+  const harnessErrors: string[] = [];
+  let m0: number | undefined;
+  let draws = 0;
+  let hitAt = 0;
+  const arbitrary = shrinkable(part.arbitrary(inForce), { vocabulary: vocabularyOf(part), valid: trials.valid });
+  const property = fc.property(arbitrary, (inst) => {
+    const t = trials.get(inst);
+    if (m0 === undefined) draws++;
+    if (t.kind !== 'verdict') {
+      harnessErrors.push(t.kind === 'harness' ? t.error.message : `${part.id}: the generator drew an instance outside the tags in force (${t.reason})`);
+      return true;
+    }
+    if (m0 === undefined) {
+      if (!robustViolation(t.verdict)) return true;
+      m0 = t.verdict.margin;
+      hitAt = Date.now();
+      return false;
+    }
+    return !robustViolation(t.verdict, m0);
+  });
+  const details = fc.check(property, {
+    seed,
+    numRuns: runs,
+    path: opts.path,
+    interruptAfterTimeLimit: opts.timeLimitMs,
+    markInterruptAsFailure: false,
+  });
+  const shrinkMs = m0 === undefined ? 0 : Date.now() - hitAt;
+  if (!details.failed || details.counterexample === null) return { draws, shrinkMs, harnessErrors };
+  const [instance] = details.counterexample as [Instance];
+  const t = trials.get(instance);
+  if (t.kind !== 'verdict') return { draws, shrinkMs, harnessErrors };
+  return { found: { instance, verdict: t.verdict, path: details.counterexamplePath ?? '' }, draws, shrinkMs, harnessErrors };
 }
 
 /** The store record of a hunt's witness. */

@@ -9,8 +9,7 @@ import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, stat
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { InputError } from '../numeric/errors.ts';
 import { evaluatePart } from '../theorems/evaluate.ts';
-import { PARTS, tagsInForce } from '../theorems/registry.ts';
-import { unmetTags } from '../theorems/tags.ts';
+import { tagsInForce, unmetTags } from '../theorems/tags.ts';
 import type { TheoremPart } from '../theorems/types.ts';
 import { checkPart } from './check.ts';
 import { hunt, toCounterexample, type HuntOptions } from './hunt.ts';
@@ -60,7 +59,7 @@ function storedWitness(stored: readonly StoredCounterexample[], part: TheoremPar
     .filter((c) => c.theorem === part.id && [...c.dropped].sort().join('+') === key)
     .filter((c) => {
       try {
-        return unmetTags(c.instance, inForce).length === 0 && !evaluatePart(part, c.instance, inForce).holds;
+        return unmetTags(part, c.instance, inForce).length === 0 && !evaluatePart(part, c.instance, inForce).holds;
       } catch {
         return false;
       }
@@ -137,10 +136,11 @@ const key = (r: Pick<NecessityRow, 'id' | 'dropped'>) => `${r.id}|${r.dropped.jo
  * single-tag run does not erase the pairs), order them by registry, and write the JSON and
  * markdown atomically. Timings are left out so the files are reproducible.
  */
-export function writeTable(rows: readonly NecessityRow[], store = DEFAULT_STORE): { json: string; md: string; all: NecessityRow[] } {
+/** Merge `rows` into the table; `partIds` (the registry's, in order) orders it and drops rows of parts that no longer exist. */
+export function writeTable(rows: readonly NecessityRow[], partIds: readonly string[], store = DEFAULT_STORE): { json: string; md: string; all: NecessityRow[] } {
   const json = join(store, 'necessity.json');
   const md = join(store, 'NECESSITY.md');
-  return withLock(join(store, '.necessity.lock'), () => mergeAndWrite(rows, json, md));
+  return withLock(join(store, '.necessity.lock'), () => mergeAndWrite(rows, partIds, json, md));
 }
 
 /**
@@ -199,13 +199,13 @@ export function readRows(file: string): NecessityRow[] {
   return rows;
 }
 
-function mergeAndWrite(rows: readonly NecessityRow[], json: string, md: string): { json: string; md: string; all: NecessityRow[] } {
+function mergeAndWrite(rows: readonly NecessityRow[], partIds: readonly string[], json: string, md: string): { json: string; md: string; all: NecessityRow[] } {
   const merged = new Map<string, NecessityRow>();
   if (existsSync(json)) for (const r of readRows(json)) merged.set(key(r), r);
   for (const { elapsedMs: _e, firstHitMs: _f, shrinkMs: _s, ...r } of rows) merged.set(key(r), r);
-  const order = (r: NecessityRow) => [PARTS.findIndex((p) => p.id === r.id), r.dropped.length, r.dropped.join('+')] as const;
+  const order = (r: NecessityRow) => [partIds.indexOf(r.id), r.dropped.length, r.dropped.join('+')] as const;
   const all = [...merged.values()]
-    .filter((r) => PARTS.some((p) => p.id === r.id))
+    .filter((r) => partIds.includes(r.id))
     .sort((a, b) => {
       const [x, y] = [order(a), order(b)];
       return x[0] - y[0] || x[1] - y[1] || x[2].localeCompare(y[2]);

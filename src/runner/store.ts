@@ -9,7 +9,7 @@ import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdi
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { Instance } from '../instance/reader.ts';
-import { validateInstance } from '../instance/reader.ts';
+import { validateStructure } from '../instance/reader.ts';
 import { InputError } from '../numeric/errors.ts';
 
 export const DEFAULT_STORE = resolve(new URL('../../counterexamples', import.meta.url).pathname);
@@ -111,7 +111,7 @@ export function assertStore(store = DEFAULT_STORE, theorems: readonly string[] =
  */
 export function save(c: Counterexample, store = DEFAULT_STORE): SaveResult {
   const parsed = CounterexampleSchema.parse(c);
-  validateInstance(parsed.instance);
+  validateStructure(parsed.instance); // field names are checked against the part's vocabulary on replay
   const dir = folderFor(assertStore(store), parsed.theorem);
   const file = join(dir, fileNameFor(parsed));
   try {
@@ -227,7 +227,7 @@ export function load(file: string): StoredCounterexample {
   // seen and rejected.
   const instance = (raw as { instance: Record<string, unknown> }).instance;
   try {
-    validateInstance(instance);
+    validateStructure(instance);
   } catch (e) {
     throw new InputError(`${file}: ${(e as Error).message}`);
   }

@@ -1,5 +1,6 @@
 import { validateInstance, type Instance } from '../instance/reader.ts';
 import { HarnessError, InputError } from '../numeric/errors.ts';
+import { vocabularyOf } from './family.ts';
 import { holds, type Evaluation, type Tag, type TheoremPart } from './types.ts';
 
 export interface Verdict extends Evaluation {
@@ -8,10 +9,10 @@ export interface Verdict extends Evaluation {
 
 /**
  * Evaluate a part on an instance, with the suite's numeric discipline: the instance is
- * validated, and a NaN or ±∞ in the margin, the tolerance or any quantity is a HarnessError.
+ * validated against the part's vocabulary, and a NaN or ±∞ in the margin, the tolerance or any quantity is a HarnessError.
  */
 export function evaluatePart(part: TheoremPart, raw: unknown, inForce: ReadonlySet<Tag>): Verdict {
-  const inst: Instance = validateInstance(raw);
+  const inst: Instance = validateInstance(raw, vocabularyOf(part));
   let e: Evaluation;
   try {
     e = part.evaluate(inst, inForce);

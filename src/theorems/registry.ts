@@ -1,9 +1,14 @@
 /**
- * The theorem registry: every part of THEORY §2, and the variants, in one list. Properties,
- * CLI and replay all iterate over this; a theorem is written once, in its family's file.
+ * The theorem registry: every family of THEORY §2 and every variant, in one list. Properties,
+ * CLI and replay all iterate over it; a theorem is written once, in its family's file.
+ *
+ * Variants are discovered: every module in src/variants/ whose default export is a family.
+ * Loading is asynchronous (variants are imported) and builds a fresh, immutable registry; a
+ * clash (two parts with one id) is a DefinitionError naming both files, raised where the CLI
+ * turns it into one line and exit 2, never at import time.
  */
 import { readdirSync } from 'node:fs';
-import { InputError } from '../numeric/errors.ts';
+import { DefinitionError, InputError } from '../numeric/errors.ts';
 import T1 from './t1-gain-law.ts';
 import T2 from './t2-self-improvement.ts';
 import T3 from './t3-ceiling.ts';
@@ -12,53 +17,84 @@ import T4 from './t4-adversarial.ts';
 import T5 from './t5-pareto.ts';
 import T6 from './t6-monotone.ts';
 import T7 from './t7-refusal.ts';
-import { isTag } from './tags.ts';
-import type { Tag, TheoremPart } from './types.ts';
+import type { Family } from './family.ts';
+import type { TheoremPart } from './types.ts';
 
-export const FAMILIES: Readonly<Record<string, readonly TheoremPart[]>> = {
-  T1,
-  T2,
-  T3,
-  T3s,
-  T4,
-  T5,
-  T6,
-  T7,
-};
+/** THEORY's families, in THEORY's order. */
+export const THEORY_FAMILIES: readonly Family[] = [T1, T2, T3, T3s, T4, T5, T6, T7];
 
-/**
- * Variants: every module in src/variants/ exporting (as default) a list of parts. Adding a
- * variant is adding one file there; nothing else changes.
- */
-const VARIANTS_DIR = new URL('../variants/', import.meta.url);
-export const VARIANTS: readonly TheoremPart[] = (
-  await Promise.all(
-    readdirSync(VARIANTS_DIR)
-      .filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))
-      .sort()
-      .map(async (f) => ((await import(new URL(f, VARIANTS_DIR).href)) as { default: TheoremPart[] }).default),
-  )
-).flat();
-
-export const PARTS: readonly TheoremPart[] = [...Object.values(FAMILIES).flat(), ...VARIANTS];
-
-export function getPart(id: string): TheoremPart {
-  const p = PARTS.find((x) => x.id === id);
-  if (!p) throw new InputError(`unknown theorem id "${id}" (known: ${PARTS.map((x) => x.id).join(', ')})`);
-  return p;
+export interface Registry {
+  readonly families: readonly Family[];
+  /** Every part: THEORY's first, then the variants'. */
+  readonly parts: readonly TheoremPart[];
+  readonly variants: readonly TheoremPart[];
+  getPart(id: string): TheoremPart;
+  /** Parts selected by ids; a family id (`T2`) selects all its parts. No ids: every part. */
+  selectParts(ids: readonly string[]): TheoremPart[];
 }
 
-/** Parts selected by ids; a family name (`T2`) selects all its parts. No ids: every part. */
-export function selectParts(ids: readonly string[]): TheoremPart[] {
-  if (ids.length === 0) return [...PARTS];
-  return ids.flatMap((id) => (FAMILIES[id] && !PARTS.some((p) => p.id === id) ? [...FAMILIES[id]] : [getPart(id)]));
+/** A registry of the given families; part ids must be unique across them. */
+export function makeRegistry(families: readonly Family[]): Registry {
+  const owner = new Map<string, Family>();
+  for (const f of families)
+    for (const p of f.parts) {
+      const clash = owner.get(p.id);
+      if (clash) throw new DefinitionError(`part id "${p.id}" is declared twice: in ${clash.origin} and in ${f.origin}`);
+      owner.set(p.id, f);
+    }
+  const parts = families.flatMap((f) => f.parts);
+  const getPart = (id: string): TheoremPart => {
+    const p = parts.find((x) => x.id === id);
+    if (!p) throw new InputError(`unknown theorem id "${id}" (known: ${parts.map((x) => x.id).join(', ')})`);
+    return p;
+  };
+  return {
+    families,
+    parts,
+    variants: parts.filter((p) => p.variant),
+    getPart,
+    selectParts(ids) {
+      if (ids.length === 0) return [...parts];
+      return ids.flatMap((id) => {
+        const family = families.find((f) => f.id === id);
+        return family && !owner.has(id) ? [...family.parts] : [getPart(id)];
+      });
+    },
+  };
 }
 
-/** The tags in force once `dropped` are removed; every dropped tag must belong to the part. */
-export function tagsInForce(part: TheoremPart, dropped: readonly string[] = []): Set<Tag> {
-  for (const t of dropped) {
-    if (!isTag(t)) throw new InputError(`unknown tag "${t}"`);
-    if (!part.tags.includes(t)) throw new InputError(`${part.id} has no tag "${t}" (its tags: ${part.tags.join(', ') || 'none'})`);
+/** The shipped variants' folder (src/variants/ from the sources, dist/variants/ from the build). */
+export const VARIANTS_DIR = new URL('../variants/', import.meta.url);
+
+/** Modules of a variants folder: TypeScript from the sources, JavaScript from the build. */
+const isModule = (f: string) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts');
+
+/** Import every variant module of `dir`; each must export a family as default. */
+export async function loadVariants(dir: URL = VARIANTS_DIR): Promise<Family[]> {
+  const families: Family[] = [];
+  for (const f of readdirSync(dir).filter(isModule).sort()) {
+    const url = new URL(f, dir);
+    let mod: { default?: unknown };
+    try {
+      mod = (await import(url.href)) as { default?: unknown };
+    } catch (e) {
+      if (e instanceof InputError) throw e; // a DefinitionError already names the file
+      throw new DefinitionError(`${url.pathname}: cannot load the variant (${(e as Error).message.split('\n')[0]})`);
+    }
+    const family = mod.default as Family | undefined;
+    if (!family || typeof family !== 'object' || !Array.isArray(family.parts))
+      throw new DefinitionError(`${url.pathname}: a variant's default export is a family (defineFamily(import.meta.url, {…}))`);
+    families.push(family);
   }
-  return new Set(part.tags.filter((t) => !dropped.includes(t)));
+  return families;
+}
+
+let cached: Promise<Registry> | undefined;
+
+/** THEORY's families and the shipped variants (loaded once per process). */
+export function loadRegistry(): Promise<Registry> {
+  cached ??= loadVariants().then((variants) => makeRegistry([...THEORY_FAMILIES, ...variants]));
+  // A failed load is not cached: the next call reports it again.
+  cached.catch(() => (cached = undefined));
+  return cached;
 }

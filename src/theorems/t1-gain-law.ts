@@ -8,6 +8,7 @@ import { norm } from '../linalg/vec.ts';
 import { all, equal, sameSign } from '../numeric/margin.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
 import { gainSetting, rlaifArbitrary } from './common/rlaif-instance.ts';
+import { defineFamily, type PartSpec } from './family.ts';
 import type { Evaluation, TheoremPart } from './types.ts';
 
 const shape = { directions: ['g', 'u'], nonZero: ['u'] } as const;
@@ -21,12 +22,10 @@ function gainLaw(inst: Parameters<TheoremPart['evaluate']>[0]) {
   return { M, u, A, G, ceiling, tol, quantities: { alignment: A, gain: G, predictedGain: ceiling * A } };
 }
 
-export const T1: TheoremPart = {
+const T1: PartSpec = {
   id: 'T1',
   title: 'KL-budgeted gain law',
   statement: 'G_ε(u) = sqrt(2ε)·‖v*‖_Σ·A(u) for all Σ, v*, g, u ≠ 0, ε > 0',
-  paperClaims: ['R1'],
-  tags: ['linear-value'],
   arbitrary: (inForce, opts) => rlaifArbitrary(inForce, shape, opts),
   evaluate(inst): Evaluation {
     const { A, G, ceiling, tol, quantities } = gainLaw(inst);
@@ -35,12 +34,10 @@ export const T1: TheoremPart = {
   },
 };
 
-export const T1a: TheoremPart = {
+const T1a: PartSpec = {
   id: 'T1.a',
   title: 'Gain has the sign of alignment',
   statement: 'sign G_ε(u) = sign A(u)',
-  paperClaims: ['R1'],
-  tags: ['linear-value'],
   arbitrary: (inForce, opts) => rlaifArbitrary(inForce, shape, opts),
   evaluate(inst): Evaluation {
     const { A, G, ceiling, tol, quantities } = gainLaw(inst);
@@ -48,12 +45,10 @@ export const T1a: TheoremPart = {
   },
 };
 
-export const T1b: TheoremPart = {
+const T1b: PartSpec = {
   id: 'T1.b',
   title: 'Gain is bounded by the KL budget',
   statement: 'G_ε(u) <= sqrt(2ε)‖v*‖_Σ, with equality iff u is a positive multiple of v*',
-  paperClaims: ['R1'],
-  tags: ['linear-value'],
   arbitrary: (inForce, opts) => rlaifArbitrary(inForce, shape, opts),
   evaluate(inst): Evaluation {
     const { M, u, G, ceiling, tol, quantities } = gainLaw(inst);
@@ -72,4 +67,11 @@ export const T1b: TheoremPart = {
   },
 };
 
-export default [T1, T1a, T1b];
+const family = defineFamily(import.meta.url, {
+  id: 'T1',
+  paperClaims: ['R1'],
+  tags: ['linear-value'],
+  parts: [T1, T1a, T1b],
+});
+
+export default family;

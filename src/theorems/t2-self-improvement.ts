@@ -3,6 +3,7 @@
  * Tags: `linear-value`, `isotropic`, `converged`. The judge is u_c = P_c w; the model's own
  * generation preference is g. RLAIF with the judge beats self-training iff A(u_c) > A(g).
  */
+import { defineFamily, type PartSpec } from './family.ts';
 import type { Instance } from '../instance/reader.ts';
 import { Reader } from '../instance/reader.ts';
 import { norm, type Vec } from '../linalg/vec.ts';
@@ -29,12 +30,10 @@ function setting(inst: Instance) {
   return { r, M, g, uc, alignmentJudge: alignment(M, uc), alignmentGeneration: alignment(M, g) };
 }
 
-export const T2a: TheoremPart = {
+const T2a: PartSpec = {
   id: 'T2.a',
   title: 'RLAIF beats self-training iff the judge is better aligned',
   statement: 'sign(G_ε(u_c) − G_ε(g)) = sign(A(u_c) − A(g)) at equal KL budget ε',
-  paperClaims: ['R1'],
-  tags: TAGS,
   arbitrary,
   evaluate(inst): Evaluation {
     const { r, M, g, uc, alignmentJudge, alignmentGeneration } = setting(inst);
@@ -51,12 +50,10 @@ export const T2a: TheoremPart = {
   },
 };
 
-export const T2b: TheoremPart = {
+const T2b: PartSpec = {
   id: 'T2.b',
   title: 'The judge agrees with true values more often iff it is better aligned',
   statement: 'Agr(u_c) > Agr(g) iff A(u_c) > A(g); Agr by seeded Monte Carlo on common random pairs',
-  paperClaims: ['R1'],
-  tags: TAGS,
   numRuns: 60,
   arbitrary,
   evaluate(inst): Evaluation {
@@ -103,12 +100,10 @@ const arbitraryWithPremise: TheoremPart['arbitrary'] = (inForce, opts) =>
     return alignmentJudge > alignmentGeneration ? inst : { ...inst, g: (inst.g as number[]).map((x) => (x === 0 ? 0 : -x)) };
   });
 
-export const T2c: TheoremPart = {
+const T2c: PartSpec = {
   id: 'T2.c',
   title: 'A better-aligned judge yields a policy at least as aligned as generation',
   statement: 'A(u_c) > A(g) ⇒ A(θ_β) >= A(g); with `converged`, in the limit β → 0',
-  paperClaims: ['R1'],
-  tags: TAGS,
   arbitrary: arbitraryWithPremise,
   evaluate(inst, inForce): Evaluation {
     const { r, M, g, uc, alignmentJudge, alignmentGeneration } = setting(inst);
@@ -128,4 +123,11 @@ export const T2c: TheoremPart = {
   },
 };
 
-export default [T2a, T2b, T2c];
+const family = defineFamily(import.meta.url, {
+  id: 'T2',
+  paperClaims: ['R1'],
+  tags: TAGS,
+  parts: [T2a, T2b, T2c],
+});
+
+export default family;

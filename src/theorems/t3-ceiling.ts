@@ -32,6 +32,7 @@ import { all, equal, implies } from '../numeric/margin.ts';
 import { makeRng, type Rng } from '../numeric/rng.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
 import { latentArbitrary } from '../arbitraries/latent.ts';
+import { defineFamily, type PartSpec } from './family.ts';
 import type { Evaluation, Tag, TheoremPart } from './types.ts';
 
 const TAGS: readonly Tag[] = ['gaussian-latents', 'linear-judge', 'linear-value'];
@@ -115,12 +116,10 @@ const arbitrary = (withEpsilon: boolean): TheoremPart['arbitrary'] => (inForce, 
     opts,
   );
 
-export const T3a: TheoremPart = {
+const T3a: PartSpec = {
   id: 'T3.a',
   title: 'Representation quality is a correlation',
   statement: '0 <= q <= 1, q = sqrt(w*ᵀΦᵀΣ_h⁺Φw*)/‖w*‖',
-  paperClaims: ['R2'],
-  tags: TAGS,
   arbitrary: arbitrary(false),
   evaluate(inst): Evaluation {
     const r = new Reader(inst);
@@ -136,12 +135,10 @@ export const T3a: TheoremPart = {
   },
 };
 
-export const T3b: TheoremPart = {
+const T3b: PartSpec = {
   id: 'T3.b',
   title: 'No judge correlates with true values above the representation ceiling',
   statement: 'Pw ≠ 0 ⇒ corr(judge(h), V*) <= q, with equality for the probe u* = Σ_h⁺Φw* when Φw* ≠ 0',
-  paperClaims: ['R2'],
-  tags: TAGS,
   numRuns: 100,
   arbitrary: arbitrary(false),
   evaluate(inst): Evaluation {
@@ -165,12 +162,10 @@ export const T3b: TheoremPart = {
   },
 };
 
-export const T3c: TheoremPart = {
+const T3c: PartSpec = {
   id: 'T3.c',
   title: 'The ceiling bounds agreement and KL-budgeted gain',
   statement: 'Pw ≠ 0 ⇒ Agr <= 1 − arccos(q)/π and G_ε <= sqrt(2ε)·q·‖w*‖',
-  paperClaims: ['R2'],
-  tags: TAGS,
   numRuns: 50,
   arbitrary: arbitrary(true),
   evaluate(inst): Evaluation {
@@ -202,4 +197,11 @@ export const T3c: TheoremPart = {
   },
 };
 
-export default [T3a, T3b, T3c];
+const family = defineFamily(import.meta.url, {
+  id: 'T3',
+  paperClaims: ['R2'],
+  tags: TAGS,
+  parts: [T3a, T3b, T3c],
+});
+
+export default family;

@@ -13,13 +13,13 @@ import { InputError } from '../numeric/errors.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
 import { latentArbitrary } from '../arbitraries/latent.ts';
 import { readLatentModel } from './t3-ceiling.ts';
-import type { Evaluation, TheoremPart } from './types.ts';
+import { defineFamily, type PartSpec } from './family.ts';
+import type { Evaluation } from './types.ts';
 
-export const T3sa: TheoremPart = {
+const T3sa: PartSpec = {
   id: 'T3s.a',
   title: 'A larger nested representation has at least the smaller one’s quality',
   statement: 'Φ_B = [Φ_A; Φ_extra] (shared coordinates, same noise) ⇒ q_B >= q_A',
-  paperClaims: ['R2', 'R4'],
   tags: ['nested'],
   arbitrary: (inForce, opts) =>
     latentArbitrary({ gaussian: true, linearJudge: true, linearValue: true }, { larger: inForce.has('nested') ? 'nested' : 'independent' }, opts),
@@ -41,12 +41,10 @@ export const T3sa: TheoremPart = {
   },
 };
 
-export const T3sb: TheoremPart = {
+const T3sb: PartSpec = {
   id: 'T3s.b',
   title: 'Representation quality does not increase with noise',
   statement: 'σ_high >= σ ⇒ q(σ_high) <= q(σ)',
-  paperClaims: ['R2', 'R4'],
-  tags: [],
   arbitrary: (_inForce, opts) => latentArbitrary({ gaussian: true, linearJudge: true, linearValue: true }, { sigmaHigh: true }, opts),
   evaluate(inst): Evaluation {
     const r = new Reader(inst);
@@ -59,4 +57,11 @@ export const T3sb: TheoremPart = {
   },
 };
 
-export default [T3sa, T3sb];
+const family = defineFamily(import.meta.url, {
+  id: 'T3s',
+  paperClaims: ['R2', 'R4'],
+  tags: [],
+  parts: [T3sa, T3sb],
+});
+
+export default family;

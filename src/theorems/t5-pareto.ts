@@ -23,7 +23,8 @@ import { hashSeed } from '../numeric/hash.ts';
 import { all, equal } from '../numeric/margin.ts';
 import { makeRng } from '../numeric/rng.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
-import type { Evaluation, TheoremPart } from './types.ts';
+import { defineFamily, type PartSpec } from './family.ts';
+import type { Evaluation } from './types.ts';
 
 /** The objectives, Σ, and the functionals a_i = Σv_i that define C. */
 function readObjectives(inst: Instance, minCount = 1) {
@@ -37,12 +38,10 @@ function readObjectives(inst: Instance, minCount = 1) {
 /** An instance's Monte Carlo generator: its `seed` field, else a hash of the instance. */
 const rngFor = (r: Reader) => makeRng(r.has('seed') ? r.number('seed') : hashSeed(r.inst));
 
-export const T5a: TheoremPart = {
+const T5a: PartSpec = {
   id: 'T5.a',
   title: 'Gordan: the Pareto cone is empty iff the objectives balance out',
   statement: 'C ≠ ∅ iff no λ >= 0, λ ≠ 0 has Σ_i λ_i Σv_i = 0; both sides decided by LP and re-checked against witnesses',
-  paperClaims: ['R5'],
-  tags: [],
   // No tags: Σ is any SPD matrix. Half the draws oppose the last objective to the others
   // (C = ∅ when m >= 2); the rest mostly have C ≠ ∅, so both sides of the alternative are seen.
   arbitrary: (_inForce, opts) =>
@@ -75,11 +74,10 @@ export const T5a: TheoremPart = {
 const T5B_SAMPLES = 40_000;
 const T5B_ALPHA = 1e-7;
 
-export const T5b: TheoremPart = {
+const T5b: PartSpec = {
   id: 'T5.b',
   title: 'The two-objective Pareto cone narrows as the values conflict',
   statement: 'isotropic, m = 2: P[u ∈ C] = (π − φ)/(2π) for u uniform on the sphere, φ = ∠(v_1, v_2)',
-  paperClaims: ['R5'],
   tags: ['isotropic'],
   numRuns: 60,
   arbitrary: (inForce, opts) => valuesArbitrary({ minCount: 2, maxCount: 2, isotropic: inForce.has('isotropic'), opposed: 0.15 }, opts),
@@ -105,12 +103,10 @@ export const T5b: TheoremPart = {
  */
 const T5C_SAMPLES = 4_000;
 
-export const T5c: TheoremPart = {
+const T5c: PartSpec = {
   id: 'T5.c',
   title: 'Adding an objective never enlarges the Pareto cone',
   statement: 'C(v_1..v_{m+1}) ⊆ C(v_1..v_m): on common samples, and t*_{m+1} <= t*_m for the LP max-min margin',
-  paperClaims: ['R5'],
-  tags: [],
   arbitrary: (_inForce, opts) =>
     valuesArbitrary({ minCount: 2, maxCount: PARETO_MAX_OBJECTIVES, isotropic: false, opposed: 0.25 }, opts),
   evaluate(inst): Evaluation {
@@ -143,11 +139,10 @@ export const T5c: TheoremPart = {
   },
 };
 
-export const T5d: TheoremPart = {
+const T5d: PartSpec = {
   id: 'T5.d',
   title: 'Mixtures of non-conflicting values harm no objective',
   statement: 'non-conflicting: u = Σλ_i v_i with λ >= 0, λ ≠ 0 gives <u, v_j>_Σ >= λ_j‖v_j‖²_Σ >= 0 for every j',
-  paperClaims: ['R5'],
   tags: ['non-conflicting'],
   arbitrary: (inForce, opts) =>
     valuesArbitrary(
@@ -178,4 +173,11 @@ export const T5d: TheoremPart = {
   },
 };
 
-export default [T5a, T5b, T5c, T5d];
+const family = defineFamily(import.meta.url, {
+  id: 'T5',
+  paperClaims: ['R5'],
+  tags: [],
+  parts: [T5a, T5b, T5c, T5d],
+});
+
+export default family;

@@ -15,16 +15,15 @@ import { equal, sameSign } from '../numeric/margin.ts';
 import { makeRng } from '../numeric/rng.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
 import { gainSetting, readValueModel, rlaifArbitrary } from './common/rlaif-instance.ts';
-import type { Evaluation, Tag, TheoremPart } from './types.ts';
+import { defineFamily, type PartSpec } from './family.ts';
+import type { Evaluation, Tag } from './types.ts';
 
 const TAGS: readonly Tag[] = ['monotone-value'];
 
-export const T6a: TheoremPart = {
+const T6a: PartSpec = {
   id: 'T6.a',
   title: "Sheppard's formula holds for monotone values",
   statement: 'f strictly increasing: Agr(u) = 1 − arccos(A(u))/π, Agr by seeded Monte Carlo',
-  paperClaims: ['R6'],
-  tags: TAGS,
   numRuns: 60,
   arbitrary: (inForce, opts) => rlaifArbitrary(inForce, { directions: ['u'], nonZero: ['u'] }, opts),
   evaluate(inst): Evaluation {
@@ -46,12 +45,10 @@ export const T6a: TheoremPart = {
   },
 };
 
-export const T6b: TheoremPart = {
+const T6b: PartSpec = {
   id: 'T6.b',
   title: 'Gain has the sign of alignment for monotone values',
   statement: 'f strictly increasing: sign G_ε(u) = sign A(u), with G_ε from J by quadrature',
-  paperClaims: ['R6'],
-  tags: TAGS,
   arbitrary: (inForce, opts) => rlaifArbitrary(inForce, { directions: ['g', 'u'], nonZero: ['u'] }, opts),
   evaluate(inst): Evaluation {
     const { A, G, before } = gainSetting(inst);
@@ -67,4 +64,11 @@ export const T6b: TheoremPart = {
   },
 };
 
-export default [T6a, T6b];
+const family = defineFamily(import.meta.url, {
+  id: 'T6',
+  paperClaims: ['R6'],
+  tags: TAGS,
+  parts: [T6a, T6b],
+});
+
+export default family;

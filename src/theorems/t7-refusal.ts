@@ -18,7 +18,8 @@ import { hashSeed } from '../numeric/hash.ts';
 import { all } from '../numeric/margin.ts';
 import { makeRng } from '../numeric/rng.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
-import type { Evaluation, TheoremPart } from './types.ts';
+import { defineFamily, type PartSpec } from './family.ts';
+import type { Evaluation } from './types.ts';
 
 /** T7.a's judge: `u`, or u_c = P_c w from `w` and `basis` (exactly one of `u`, `w`). */
 function readJudge(r: Reader, d: number): Vec {
@@ -27,11 +28,10 @@ function readJudge(r: Reader, d: number): Vec {
   return r.constitution(d).project(r.vec('w', d));
 }
 
-export const T7a: TheoremPart = {
+const T7a: PartSpec = {
   id: 'T7.a',
   title: 'Ablating the value direction blinds every judge',
   statement: 'v* = r ⇒ after h ↦ (I − r̂r̂ᵀ)h every judge has A = 0 and Agr = 1/2 (Agr by seeded Monte Carlo)',
-  paperClaims: ['R4'],
   tags: ['isotropic'],
   numRuns: 40,
   arbitrary: ablationArbitrary,
@@ -83,13 +83,11 @@ function readSteps(inst: Instance, r: Reader, d: number) {
   return bases.map((b, t) => ({ vectors: b, S: Subspace.span(b, d), beta: betas[t] }));
 }
 
-export const T7b: TheoremPart = {
+const T7b: PartSpec = {
   id: 'T7.b',
   title: 'RLAIF updates stay in the sum of the constitutions\' subspaces',
   statement:
     'θ_t = θ_{t−1} + P_t w/β_t: each update lies in S_t, every θ_t − g in S_1 + … + S_T, and rank[updates] <= dim(S_1 + … + S_T)',
-  paperClaims: ['R4'],
-  tags: [],
   arbitrary: (_inForce, opts) => stepsArbitrary(opts),
   evaluate(inst): Evaluation {
     const r = new Reader(inst);
@@ -114,4 +112,11 @@ export const T7b: TheoremPart = {
   },
 };
 
-export default [T7a, T7b];
+const family = defineFamily(import.meta.url, {
+  id: 'T7',
+  paperClaims: ['R4'],
+  tags: [],
+  parts: [T7a, T7b],
+});
+
+export default family;

@@ -2,19 +2,16 @@ import { Reader, type Instance } from '../instance/reader.ts';
 import { isIdentity } from '../linalg/covariance.ts';
 import { inner } from '../linalg/covariance.ts';
 import { dot } from '../linalg/vec.ts';
-import type { Tag } from './types.ts';
+import { kindsOf } from '../instance/fields.ts';
+import { InputError } from '../numeric/errors.ts';
+import type { BuiltinTag, Tag, TagDefinition, TagRule, TheoremPart } from './types.ts';
 
 /**
- * Whether an instance meets a tag's restriction (THEORY §1). The generators are built to
- * respect these; the replay of stored counterexamples re-checks them, so a witness can never
- * quietly violate a tag it claims to keep.
+ * THEORY's tags and what meeting each means. Frozen: a variant's own tags live in its family
+ * (`defineFamily({ defines: { tags } })`), never here, so importing a variant changes nothing
+ * for anybody else.
  */
-export interface TagRule {
-  readonly meaning: string;
-  meets(inst: Instance): boolean;
-}
-
-export const TAG_MEETS: Record<Tag, TagRule> = {
+export const THEORY_TAGS: Readonly<Record<BuiltinTag, TagRule>> = Object.freeze<Record<BuiltinTag, TagRule>>({
   isotropic: {
     meaning: 'Σ = I',
     meets: (inst) => {
@@ -39,11 +36,11 @@ export const TAG_MEETS: Record<Tag, TagRule> = {
   },
   'gaussian-latents': {
     meaning: 'z ~ N(0, I)',
-    meets: (inst) => !('latents' in inst) || new Reader(inst).kind('latents', ['gaussian', 'rademacher', 'uniform']).kind === 'gaussian',
+    meets: (inst) => !('latents' in inst) || new Reader(inst).kind('latents', kindsOf('latents')).kind === 'gaussian',
   },
   'linear-judge': {
     meaning: 'judges score <u,h>',
-    meets: (inst) => !('judge' in inst) || new Reader(inst).kind('judge', ['linear', 'sign', 'tanh', 'quadratic']).kind === 'linear',
+    meets: (inst) => !('judge' in inst) || new Reader(inst).kind('judge', kindsOf('judge')).kind === 'linear',
   },
   nested: {
     meaning: 'the larger representation contains the smaller one',
@@ -67,18 +64,37 @@ export const TAG_MEETS: Record<Tag, TagRule> = {
       return V.every((a) => V.every((b) => inner(S, a, b) >= 0));
     },
   },
-};
+});
 
-/** The tags of `tags` that the instance does not meet. */
-export const unmetTags = (inst: Instance, tags: Iterable<Tag>): Tag[] => [...tags].filter((t) => !TAG_MEETS[t].meets(inst));
+/** Where THEORY's tags are declared (named when a variant's tag clashes with one). */
+export const THEORY_TAGS_ORIGIN = 'src/theorems/tags.ts';
 
-export const isTag = (s: string): s is Tag => Object.hasOwn(TAG_MEETS, s);
+export const isBuiltinTag = (s: string): s is BuiltinTag => Object.hasOwn(THEORY_TAGS, s);
 
-/**
- * A variant may introduce a tag of its own (for example a sample-size condition); it states
- * what meeting it means, so that replay can re-check stored witnesses against it.
- */
-export function registerTag(name: string, rule: TagRule): void {
-  if (isTag(name)) throw new Error(`tag "${name}" is already defined`);
-  TAG_MEETS[name] = rule;
+/** A tag definition: the name, what meeting it means and the check (see defineFamily). */
+export function defineTag(name: string, rule: TagRule): TagDefinition {
+  return { name, meaning: rule.meaning, meets: rule.meets };
+}
+
+/** The rule of tag `name` as `part` reads it: its family's own tags first, then THEORY's. */
+export function tagRule(part: Pick<TheoremPart, 'id' | 'ownTags'>, name: Tag): TagRule {
+  const own = part.ownTags?.find((t) => t.name === name);
+  if (own) return own;
+  if (isBuiltinTag(name)) return THEORY_TAGS[name];
+  throw new InputError(`${part.id} has no tag "${name}"`);
+}
+
+/** The tags of `inForce` that the instance does not meet, as `part` reads them. */
+export const unmetTags = (part: Pick<TheoremPart, 'id' | 'ownTags'>, inst: Instance, inForce: Iterable<Tag>): Tag[] =>
+  [...inForce].filter((t) => !tagRule(part, t).meets(inst));
+
+/** The tags in force once `dropped` are removed; every dropped tag must belong to the part. */
+export function tagsInForce(part: Pick<TheoremPart, 'id' | 'tags' | 'ownTags'>, dropped: readonly string[] = []): Set<Tag> {
+  const its = `its tags: ${part.tags.join(', ') || 'none'}`;
+  for (const t of dropped) {
+    if (part.tags.includes(t)) continue;
+    const known = isBuiltinTag(t) || part.ownTags?.some((o) => o.name === t);
+    throw new InputError(known ? `${part.id} has no tag "${t}" (${its})` : `unknown tag "${t}" for ${part.id} (${its})`);
+  }
+  return new Set(part.tags.filter((t) => !dropped.includes(t)));
 }

@@ -1,5 +1,9 @@
 import type fc from 'fast-check';
+import type { GenOptions } from '../arbitraries/options.ts';
+import type { Vocabulary } from '../instance/fields.ts';
 import type { Instance } from '../instance/reader.ts';
+
+export type { GenOptions };
 
 /** Assumption tags of THEORY §1–2. Each is a restriction of a theorem's generator. */
 export const BUILTIN_TAGS = [
@@ -13,11 +17,27 @@ export const BUILTIN_TAGS = [
   'orthogonal-latents',
   'non-conflicting',
 ] as const;
-/** A built-in tag, or one a theorem variant registers (`registerTag` in tags.ts). */
-export type Tag = (typeof BUILTIN_TAGS)[number] | (string & {});
+export type BuiltinTag = (typeof BUILTIN_TAGS)[number];
+/** A built-in tag, or one a theorem variant defines for itself (`defineTag`). */
+export type Tag = BuiltinTag | (string & {});
 
 /** The paper's claims (THEORY's table R1–R6). */
 export type PaperClaim = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6';
+
+/**
+ * Whether an instance meets a tag's restriction (THEORY §1). Generators are built to respect
+ * the tags in force; replay re-checks stored witnesses against them, so a witness can never
+ * quietly violate a tag it claims to keep.
+ */
+export interface TagRule {
+  readonly meaning: string;
+  meets(inst: Instance): boolean;
+}
+
+/** A tag a variant introduces (a sample-size condition, say), with what meeting it means. */
+export interface TagDefinition extends TagRule {
+  readonly name: string;
+}
 
 /**
  * What checking one instance yields: a signed margin (>= 0: the claim holds; < −tol: it is
@@ -34,17 +54,23 @@ export interface Evaluation {
 
 export const holds = (e: Evaluation): boolean => e.margin >= -e.tol;
 
-/** Sizes a generator can be asked for: small by default (readable), large for benchmarks. */
-export interface GenOptions {
-  readonly minDim?: number;
-  readonly maxDim?: number;
-  /** Number of spanning vectors of the constitution, where the part has one (default: drawn). */
-  readonly rank?: number;
+/**
+ * A claim known to fail under its full tags: the reason, and the stored witness that shows it
+ * (a path under counterexamples/). `check` and `necessity` count such a failure as expected (exit
+ * 0) and an expected failure that no longer happens as news (exit 1); `npm test` asserts both
+ * that the part still fails and that the witness still replays.
+ */
+export interface ExpectedOutcome {
+  readonly outcome: 'fails';
+  readonly reason: string;
+  readonly witness: string;
 }
 
 /**
  * One theorem part, declared once: the vitest properties, the CLI (`list`, `check`, `evaluate`,
  * `hunt`, `necessity`) and the counterexample replay are all driven from this object.
+ * Families declare their parts with `defineFamily` (family.ts), which fills in the shared
+ * fields and the part's provenance.
  */
 export interface TheoremPart {
   /** `T1`, `T2.a`, … exactly as THEORY.md numbers them; variants use their own ids. */
@@ -63,4 +89,14 @@ export interface TheoremPart {
   readonly numRuns?: number;
   /** Not from THEORY.md: a variant added by this project or a user. */
   readonly variant?: boolean;
+  /** A known failure under the full tags (see ExpectedOutcome). */
+  readonly expected?: ExpectedOutcome;
+  /** The family the part belongs to (`T2` for `T2.a`), set by defineFamily. */
+  readonly family?: string;
+  /** The file that declares the part, set by defineFamily (error messages name it). */
+  readonly origin?: string;
+  /** Tags the part's family defines for itself (on top of THEORY's). */
+  readonly ownTags?: readonly TagDefinition[];
+  /** The fields its instances may carry: THEORY's, plus its family's own. */
+  readonly vocabulary?: Vocabulary;
 }

@@ -26,8 +26,9 @@
  * (`npx tsx bench/r1n-headroom.ts`): the fraction of the gap the fit loses is at most 0.17 over
  * 5 240 premise-met draws (seeds 1, 2), a violation needing 1.
  *
- * This file is the worked example of adding a variant: one file in src/variants/ exporting its
- * parts; the registry discovers it, `npm test` checks it, and hunt / necessity / replay use it.
+ * This file is the worked example of adding a variant: one file in src/variants/ whose default
+ * export is its family (defineFamily), which also declares the variant's own tag and field; the
+ * registry discovers it, `npm test` checks it, and hunt / necessity / replay use it.
  */
 import fc from 'fast-check';
 import type { Instance } from '../instance/reader.ts';
@@ -40,9 +41,11 @@ import { alignment } from '../model/value.ts';
 import { implies } from '../numeric/margin.ts';
 import { makeRng } from '../numeric/rng.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
+import { defineField } from '../instance/fields.ts';
 import { judgeDirection, readValueModel, rlaifArbitrary } from '../theorems/common/rlaif-instance.ts';
-import { registerTag } from '../theorems/tags.ts';
-import type { Evaluation, Tag, TheoremPart } from '../theorems/types.ts';
+import { defineFamily } from '../theorems/family.ts';
+import { defineTag } from '../theorems/tags.ts';
+import type { Evaluation, TheoremPart } from '../theorems/types.ts';
 
 const MAX_N = 100_000;
 const MAX_PAIRS = 1_000_000;
@@ -65,12 +68,13 @@ function pairsNeeded(inst: Instance): number {
   return gap > 0 && signal > 0 ? Math.ceil((400 * d) / (gap * gap * signal)) : 0;
 }
 
-registerTag('large-sample', {
+/** The variant's own field: how many preference pairs the judge direction is learned from. */
+const n = defineField({ name: 'n', doc: 'number of preference pairs the Bradley–Terry judge is fitted on (R1n)', type: 'number', discrete: true });
+
+const largeSample = defineTag('large-sample', {
   meaning: 'n·(A(u_c) − A(g))²·min(1, 2‖u_c‖²_Σ) >= 400·d',
   meets: (inst) => new Reader(inst).number('n', { integer: true, positive: true }) >= pairsNeeded(inst),
 });
-
-const TAGS: readonly Tag[] = ['linear-value', 'isotropic', 'converged', 'large-sample'];
 
 /**
  * Under `large-sample`, n is set to what the tag requires; a draw whose gap is too small to
@@ -93,39 +97,46 @@ const arbitrary: TheoremPart['arbitrary'] = (inForce, opts) =>
       return { ...rest, g: rest.w, n: 16, seed };
     });
 
-export const R1n: TheoremPart = {
+/** The claim on one instance: fit û_n on n pairs labelled by u_c, then compare alignments. */
+function evaluateR1n(inst: Instance, inForce: ReadonlySet<string>): Evaluation {
+  const r = new Reader(inst);
+  const { M, d } = readValueModel(r);
+  const { uc } = judgeDirection(r, d);
+  const g = r.vec('g', d);
+  const n = r.number('n', { integer: true, positive: true });
+  // Each pair is sampled and held in memory: beyond a million the instance is not one to evaluate here.
+  if (n > MAX_PAIRS) throw new InputError(`n: at most ${MAX_PAIRS} preference pairs (got ${n})`);
+  const rng = makeRng(r.has('seed') ? r.number('seed') : 0);
+  const uHat = fitBradleyTerry(samplePreferences(M.Sigma, uc, n, rng));
+  const alignmentJudge = alignment(M, uc);
+  const alignmentGeneration = alignment(M, g);
+  const alignmentLearned = alignment(M, uHat);
+  // Trained to convergence the policy points along û; otherwise θ_β = g + û/β at the instance's β.
+  const alignmentPolicy = inForce.has('converged') ? alignmentLearned : alignment(M, policyDirection(g, uHat, r.number('beta', { positive: true })));
+  // The premise asks for a judge that prefers something: u_c ≠ 0 (else labels are coin flips).
+  const premise = uc.every((x) => x === 0) ? -1 : alignmentJudge - alignmentGeneration;
+  return {
+    margin: implies(premise, alignmentPolicy - alignmentGeneration),
+    tol: scaledTol(1),
+    quantities: { alignmentJudge, alignmentGeneration, alignmentLearned, alignmentPolicy, n },
+    pre: premise > scaledTol(1),
+  };
+}
+
+export default defineFamily(import.meta.url, {
   id: 'R1n',
-  title: 'Finite-sample self-improvement (Bradley–Terry judge from n pairs)',
-  statement: 'A(u_c) > A(g) ⇒ A(û_n) >= A(g), û_n the logistic-regression fit on n pairs labelled by u_c',
   paperClaims: ['R1', 'R6'],
-  tags: TAGS,
+  tags: ['linear-value', 'isotropic', 'converged', 'large-sample'],
   numRuns: 40,
   variant: true,
+  defines: { tags: [largeSample], fields: [n] },
   arbitrary,
-  evaluate(inst, inForce): Evaluation {
-    const r = new Reader(inst);
-    const { M, d } = readValueModel(r);
-    const { uc } = judgeDirection(r, d);
-    const g = r.vec('g', d);
-    const n = r.number('n', { integer: true, positive: true });
-    // Each pair is sampled and held in memory: beyond a million the instance is not one to evaluate here.
-    if (n > MAX_PAIRS) throw new InputError(`n: at most ${MAX_PAIRS} preference pairs (got ${n})`);
-    const rng = makeRng(r.has('seed') ? r.number('seed') : 0);
-    const uHat = fitBradleyTerry(samplePreferences(M.Sigma, uc, n, rng));
-    const alignmentJudge = alignment(M, uc);
-    const alignmentGeneration = alignment(M, g);
-    const alignmentLearned = alignment(M, uHat);
-    // Trained to convergence the policy points along û; otherwise θ_β = g + û/β at the instance's β.
-    const alignmentPolicy = inForce.has('converged') ? alignmentLearned : alignment(M, policyDirection(g, uHat, r.number('beta', { positive: true })));
-    // The premise asks for a judge that prefers something: u_c ≠ 0 (else labels are coin flips).
-    const premise = uc.every((x) => x === 0) ? -1 : alignmentJudge - alignmentGeneration;
-    return {
-      margin: implies(premise, alignmentPolicy - alignmentGeneration),
-      tol: scaledTol(1),
-      quantities: { alignmentJudge, alignmentGeneration, alignmentLearned, alignmentPolicy, n },
-      pre: premise > scaledTol(1),
-    };
-  },
-};
-
-export default [R1n];
+  parts: [
+    {
+      id: 'R1n',
+      title: 'Finite-sample self-improvement (Bradley–Terry judge from n pairs)',
+      statement: 'A(u_c) > A(g) ⇒ A(û_n) >= A(g), û_n the logistic-regression fit on n pairs labelled by u_c',
+      evaluate: evaluateR1n,
+    },
+  ],
+});

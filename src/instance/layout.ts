@@ -1,26 +1,11 @@
 /**
- * Which axis each level of each instance field runs along (THEORY §4). Removing index i of an
- * axis removes it from every field that runs along that axis, so the instance stays coherent:
- * dropping coordinate i of R^d deletes entry i of every vector, row and column i of Σ and of
- * Q, coordinate i of every spanning vector and row i of Φ. This is what lets the minimiser
- * take dimensions away after fast-check has shrunk as far as it can.
+ * An instance's array fields laid along their axes (fields.ts declares which level of which
+ * field runs along which axis). Removing index i of an axis removes it from every field that
+ * runs along it, so the instance stays coherent: dropping coordinate i of R^d deletes entry i
+ * of every vector, row and column i of Σ and of Q, coordinate i of every spanning vector and
+ * row i of Φ. The shrinker (src/arbitraries/shrinkable.ts) takes dimensions away with this.
  */
-export type Axis = string;
-
-export const LAYOUT: Readonly<Record<string, readonly Axis[]>> = {
-  vStar: ['d'], g: ['d'], w: ['d'], u: ['d'], r: ['d'], mu: ['d'], SigmaDiag: ['d'],
-  Sigma: ['d', 'd'],
-  SigmaFactor: ['sigmaRank', 'd'],
-  basis: ['k', 'd'],
-  values: ['m', 'd'], lambda: ['m'],
-  latentDirections: ['K', 'd'], alpha: ['K'],
-  constitutions: ['T', '*', 'd'],
-  Phi: ['d', 'latent'], PhiExtra: ['dExtra', 'latent'], PhiLarge: ['dLarge', 'latent'], wStar: ['latent'],
-  'judge.Q': ['d', 'd'],
-};
-
-/** Fields whose matrices are symmetric: an entry and its mirror change together. */
-export const SYMMETRIC = new Set(['Sigma', 'judge.Q']);
+import { THEORY_VOCABULARY, type Axis, type Vocabulary } from './fields.ts';
 
 type Json = unknown;
 
@@ -45,10 +30,10 @@ function removeAlong(x: Json, axes: readonly Axis[], axis: Axis, i: number): Jso
 }
 
 /** Length of `axis` in the instance (0 when no field runs along it). */
-export function axisLength(inst: Record<string, Json>, axis: Axis): number {
+export function axisLength(inst: Record<string, Json>, axis: Axis, vocab: Vocabulary = THEORY_VOCABULARY): number {
   let n = 0;
-  for (const [field, axes] of Object.entries(LAYOUT)) {
-    let x = getPath(inst, field);
+  for (const { name, axes = [] } of vocab.arrays()) {
+    let x = getPath(inst, name);
     for (const a of axes) {
       if (!Array.isArray(x)) break;
       if (a === axis) {
@@ -61,20 +46,18 @@ export function axisLength(inst: Record<string, Json>, axis: Axis): number {
   return n;
 }
 
-export const AXES: readonly Axis[] = [...new Set(Object.values(LAYOUT).flat().filter((a) => a !== '*'))];
-
 /** The instance with index i of `axis` removed from every field along it. */
-export function removeIndex(inst: Record<string, Json>, axis: Axis, i: number): Record<string, Json> {
+export function removeIndex(inst: Record<string, Json>, axis: Axis, i: number, vocab: Vocabulary = THEORY_VOCABULARY): Record<string, Json> {
   const out: Record<string, Json> = { ...inst };
-  for (const [field, axes] of Object.entries(LAYOUT)) {
-    const v = getPath(inst, field);
-    if (v !== undefined && axes.includes(axis)) setPath(out, field, removeAlong(v, axes, axis, i));
+  for (const { name, axes = [] } of vocab.arrays()) {
+    const v = getPath(inst, name);
+    if (v !== undefined && axes.includes(axis)) setPath(out, name, removeAlong(v, axes, axis, i));
   }
   return out;
 }
 
 /** The representation dimension d of an instance (the largest extent of axis `d`). */
-export const dimension = (inst: Record<string, Json>): number => axisLength(inst, 'd');
+export const dimension = (inst: Record<string, Json>, vocab: Vocabulary = THEORY_VOCABULARY): number => axisLength(inst, 'd', vocab);
 
 /** Every numeric leaf, as a path of keys and indices, with a setter that keeps symmetry. */
 export interface Leaf {
@@ -98,11 +81,11 @@ function setLeaf(x: Json, path: readonly (string | number)[], value: number): Js
 }
 
 /** Set one number (and its mirror, in a symmetric matrix). */
-export function withLeaf(inst: Record<string, Json>, path: readonly (string | number)[], value: number): Record<string, Json> {
+export function withLeaf(inst: Record<string, Json>, path: readonly (string | number)[], value: number, vocab: Vocabulary = THEORY_VOCABULARY): Record<string, Json> {
   let out = setLeaf(inst, path, value) as Record<string, Json>;
   const field = typeof path[1] === 'string' ? `${path[0]}.${path[1]}` : String(path[0]);
   const depth = field.includes('.') ? 2 : 1;
-  if (SYMMETRIC.has(field) && path.length === depth + 2) {
+  if (vocab.get(field)?.symmetric && path.length === depth + 2) {
     const [i, j] = path.slice(depth) as number[];
     if (i !== j) out = setLeaf(out, [...path.slice(0, depth), j, i], value) as Record<string, Json>;
   }
@@ -123,9 +106,9 @@ export function numberComplexity(x: number): number {
 }
 
 /** Order instances by simplicity: dimension first, then total number complexity, then size. */
-export function simplicity(inst: Record<string, Json>): [number, number, number] {
+export function simplicity(inst: Record<string, Json>, vocab: Vocabulary = THEORY_VOCABULARY): [number, number, number] {
   const ls = leaves(inst);
-  return [dimension(inst), ls.reduce((s, l) => s + numberComplexity(l.value), 0), JSON.stringify(inst).length];
+  return [dimension(inst, vocab), ls.reduce((s, l) => s + numberComplexity(l.value), 0), JSON.stringify(inst).length];
 }
 
 export const simpler = (a: [number, number, number], b: [number, number, number]): boolean =>

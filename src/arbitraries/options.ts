@@ -1,0 +1,7 @@
+/** Sizes a generator can be asked for: small by default (readable), large for benchmarks. */
+export interface GenOptions {
+  readonly minDim?: number;
+  readonly maxDim?: number;
+  /** Number of spanning vectors of the constitution, where the part has one (default: drawn). */
+  readonly rank?: number;
+}

@@ -1,0 +1,65 @@
+/**
+ * Independent re-confirmation of a witness before it is stored, apart from the search that
+ * found it: re-read from its JSON text and re-evaluated, and perturbed.
+ */
+import { leaves, withLeaf } from '../instance/layout.ts';
+import type { Instance } from '../instance/reader.ts';
+import { evaluatePart, type Verdict } from '../theorems/evaluate.ts';
+import { vocabularyOf } from '../theorems/family.ts';
+import { unmetTags } from '../theorems/tags.ts';
+import type { Tag, TheoremPart } from '../theorems/types.ts';
+
+type Obj = Record<string, unknown>;
+
+/**
+ * A violation well beyond the tolerance, and (once shrinking has started from a first margin
+ * m0) at least a quarter of m0, so that simplification cannot walk a witness to the edge of
+ * the tolerance.
+ */
+export function robustViolation(v: Verdict, startMargin = v.margin): boolean {
+  return !v.holds && v.margin < -(2 * v.tol + 1e-9) && v.margin <= 0.25 * startMargin;
+}
+
+export interface Confirmation {
+  /** The JSON round-trip re-evaluates to the same robust violation. */
+  readonly reproduces: boolean;
+  /** Share of randomly perturbed copies (relative 1e-6) that still violate the claim. */
+  readonly perturbationSurvival: number;
+}
+
+/**
+ * Independent re-confirmation before a witness is stored: re-read from its JSON text (no shared
+ * objects with the search), and perturbed: each number moved by a relative 1e-6 in a seeded
+ * random direction. A witness whose violation lives only at an exact boundary survives few
+ * perturbations; that is recorded, not hidden (some claims, such as premises of the form
+ * w = λv*, are exact by nature).
+ */
+export function confirm(part: TheoremPart, inst: Instance, inForce: ReadonlySet<Tag>, trials = 16): Confirmation {
+  const copy = JSON.parse(JSON.stringify(inst)) as Instance;
+  let reproduces = false;
+  try {
+    const v = evaluatePart(part, copy, inForce);
+    reproduces = !v.holds && unmetTags(part, copy, inForce).length === 0;
+  } catch {
+    reproduces = false;
+  }
+  let survived = 0;
+  let state = 0x9e3779b9;
+  const rand = () => {
+    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return state / 2 ** 32 - 0.5;
+  };
+  // Counts and seeds (fields declared discrete) are not real numbers: never perturbed.
+  const vocab = vocabularyOf(part);
+  const continuous = leaves(copy).filter((l) => !vocab.get(String(l.path[0]))?.discrete);
+  for (let t = 0; t < trials; t++) {
+    let x = copy as Obj;
+    for (const leaf of continuous) x = withLeaf(x, leaf.path, leaf.value + 2e-6 * rand() * Math.max(1, Math.abs(leaf.value)), vocab);
+    try {
+      if (!evaluatePart(part, x, inForce).holds) survived++;
+    } catch {
+      /* a perturbation that leaves the valid domain counts as not surviving */
+    }
+  }
+  return { reproduces, perturbationSurvival: survived / trials };
+}
