@@ -109,7 +109,13 @@ interface SeedHunt {
  * it has seen in this run, so replaying the seed along the printed path retraces it.
  * A harness error is never a witness and never ends the search: it is counted and reported.
  */
-function huntSeed(part: TheoremPart, inForce: ReadonlySet<Tag>, seed: number, runs: number, opts: { path?: string; timeLimitMs?: number }): SeedHunt {
+function huntSeed(
+  part: TheoremPart,
+  inForce: ReadonlySet<Tag>,
+  seed: number,
+  runs: number,
+  opts: { path?: string; timeLimitMs?: number; examples?: readonly Instance[] },
+): SeedHunt {
   const trials = trialsFor(part, inForce);
   const harnessErrors: string[] = [];
   let m0: number | undefined;
@@ -133,10 +139,12 @@ function huntSeed(part: TheoremPart, inForce: ReadonlySet<Tag>, seed: number, ru
   });
   const details = fc.check(property, {
     seed,
-    numRuns: runs,
+    // Examples count among the runs (and come first): with runs = 0 only they are tried.
+    numRuns: runs + (opts.examples?.length ?? 0),
     path: opts.path,
     interruptAfterTimeLimit: opts.timeLimitMs,
     markInterruptAsFailure: false,
+    examples: opts.examples?.map((x) => [x] as [Instance]),
   });
   const shrinkMs = m0 === undefined ? 0 : Date.now() - hitAt;
   if (!details.failed || details.counterexample === null) return { draws, shrinkMs, harnessErrors };
@@ -144,6 +152,16 @@ function huntSeed(part: TheoremPart, inForce: ReadonlySet<Tag>, seed: number, ru
   const t = trials.get(instance);
   if (t.kind !== 'verdict') return { draws, shrinkMs, harnessErrors };
   return { found: { instance, verdict: t.verdict, path: details.counterexamplePath ?? '' }, draws, shrinkMs, harnessErrors };
+}
+
+/**
+ * Shrink a given witness (a stored one, or one padded or written by hand) with the same loop:
+ * it is tried first, as an example, and simplified by the instance-level steps. Returns the
+ * simplest robust violation reached, or undefined when `instance` is not one.
+ */
+export function shrinkFrom(part: TheoremPart, dropped: readonly string[], instance: Instance): { instance: Instance; verdict: Verdict } | undefined {
+  const r = huntSeed(part, tagsInForce(part, dropped), DEFAULT_SEED, 0, { examples: [instance] });
+  return r.found && { instance: r.found.instance, verdict: r.found.verdict };
 }
 
 /** The store record of a hunt's witness. */
