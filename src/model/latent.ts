@@ -18,10 +18,16 @@
  */
 import { EigenvalueDecomposition, Matrix, pseudoInverse } from 'ml-matrix';
 import { dot, norm, vec, zeros, type Vec } from '../linalg/vec.ts';
+import {
+  correlationInterval, covarianceInterval, hoeffding, MC_ALPHA, MC_SAMPLES, pointInterval, RunningMoment, varianceInterval,
+} from '../numeric/bounds.ts';
 import { HarnessError, InputError } from '../numeric/errors.ts';
 import { normalCdf } from '../numeric/quadrature.ts';
 import type { Rng } from '../numeric/rng.ts';
 import { expectUnderNormal, IDENTITY, type Link } from './link.ts';
+
+// Moved to src/numeric/bounds.ts; re-exported for the importers that read it from here.
+export { empiricalBernstein } from '../numeric/bounds.ts';
 
 export const LATENT_KINDS = ['gaussian', 'rademacher', 'uniform'] as const;
 export type LatentKind = (typeof LATENT_KINDS)[number];
@@ -291,9 +297,6 @@ export interface CorrelationResult {
   readonly alpha?: number;
 }
 
-/** Monte Carlo budget and per-check false-alarm probability of this model's estimates. */
-export const LATENT_MC_SAMPLES = 40_000;
-export const LATENT_MC_ALPHA = 1e-7;
 /** Rademacher latents are enumerated exactly up to this many coordinates (2^m points). */
 export const MAX_ENUMERATED = 14;
 
@@ -472,57 +475,6 @@ export function enumeratedCorrelation(L: LatentModel, judge: JudgeSpec, u: Vec, 
   return exact(ratio(cov, varJ, varV), 'enumeration');
 }
 
-/**
- * Empirical Bernstein half-width (Maurer & Pontil 2009, Thm 4, applied to each tail at δ/2):
- * for n i.i.d. draws in an interval of length R with unbiased sample variance V, the mean lies
- * within sqrt(2V·ln(4/δ)/n) + 7R·ln(4/δ)/(3(n−1)) of the average except with probability δ.
- * This is a finite-sample bound (not asymptotic); "i.i.d." is the usual idealisation of a
- * seeded pseudo-random generator.
- */
-export function empiricalBernstein(n: number, sampleVariance: number, range: number, delta: number): number {
-  const l = Math.log(4 / delta);
-  return Math.sqrt((2 * Math.max(0, sampleVariance) * l) / n) + (7 * range * l) / (3 * (n - 1));
-}
-
-/** Running mean and variance (Welford) with a declared range that every draw must respect. */
-class Moment {
-  n = 0;
-  mean = 0;
-  private m2 = 0;
-  constructor(readonly lo: number, readonly hi: number, readonly what: string) {}
-  add(x: number): void {
-    const slack = 1e-9 * Math.max(1, Math.abs(this.lo), Math.abs(this.hi));
-    if (!(x >= this.lo - slack && x <= this.hi + slack)) throw new HarnessError(`${this.what}: draw ${x} outside its bound [${this.lo}, ${this.hi}]`);
-    this.n++;
-    const dlt = x - this.mean;
-    this.mean += dlt / this.n;
-    this.m2 += dlt * (x - this.mean);
-  }
-  interval(delta: number): Interval {
-    const h = empiricalBernstein(this.n, this.m2 / (this.n - 1), this.hi - this.lo, delta);
-    return [this.mean - h, this.mean + h];
-  }
-}
-
-type Interval = readonly [number, number];
-const point = (x: number): Interval => [x, x];
-const iSub = (a: Interval, b: Interval): Interval => [a[0] - b[1], a[1] - b[0]];
-function iMul(a: Interval, b: Interval): Interval {
-  const p = [a[0] * b[0], a[0] * b[1], a[1] * b[0], a[1] * b[1]];
-  return [Math.min(...p), Math.max(...p)];
-}
-const iSq = (a: Interval): Interval => (a[0] <= 0 && a[1] >= 0 ? [0, Math.max(a[0] ** 2, a[1] ** 2)] : [Math.min(a[0] ** 2, a[1] ** 2), Math.max(a[0] ** 2, a[1] ** 2)]);
-
-/** corr = cov/sqrt(varJ·varV) over intervals; a variance interval reaching 0 leaves [−1, 1]. */
-function correlationInterval(cov: Interval, varJ: Interval, varV: Interval): Interval {
-  if (varJ[0] <= 0 || varV[0] <= 0) return [-1, 1];
-  const sLo = Math.sqrt(varJ[0] * varV[0]);
-  const sHi = Math.sqrt(varJ[1] * varV[1]);
-  const lo = cov[0] >= 0 ? cov[0] / sHi : cov[0] / sLo;
-  const hi = cov[1] >= 0 ? cov[1] / sLo : cov[1] / sHi;
-  return [Math.max(-1, lo), Math.min(1, hi)];
-}
-
 /** max |f(t)| over |t| <= T, per link kind (monotone links: at an end point). */
 export function linkBound(f: Link, T: number): number {
   switch (f.spec.kind) {
@@ -549,7 +501,7 @@ const latentBound = (kind: LatentKind): number => (kind === 'rademacher' ? 1 : S
  * judges (the joint law of (z, ξ) is symmetric). A priori bounds of every draw follow from
  * |z_i| <= sqrt 3 and are enforced (a draw outside its bound is a harness error).
  */
-export function monteCarloCorrelation(L: LatentModel, judge: JudgeSpec, u: Vec, rng: Rng, n = LATENT_MC_SAMPLES, alpha = LATENT_MC_ALPHA): CorrelationResult {
+export function monteCarloCorrelation(L: LatentModel, judge: JudgeSpec, u: Vec, rng: Rng, n = MC_SAMPLES, alpha = MC_ALPHA): CorrelationResult {
   if (L.latents === 'gaussian') throw new HarnessError('Monte Carlo correlation is for bounded latents');
   const b = scoreSignal(L, u);
   const uNorm = norm(u);
@@ -582,11 +534,11 @@ export function monteCarloCorrelation(L: LatentModel, judge: JudgeSpec, u: Vec, 
       break;
     }
   }
-  const JV = new Moment(-B1 * F, B1 * F, 'judge·V');
-  const J1 = new Moment(-B1, B1, 'E[judge | z]');
-  const J2 = new Moment(0, B2, 'E[judge² | z]');
-  const V1 = new Moment(-F, F, 'V*');
-  const V2 = new Moment(0, F * F, 'V*²');
+  const JV = new RunningMoment(-B1 * F, B1 * F, 'judge·V');
+  const J1 = new RunningMoment(-B1, B1, 'E[judge | z]');
+  const J2 = new RunningMoment(0, B2, 'E[judge² | z]');
+  const V1 = new RunningMoment(-F, F, 'V*');
+  const V2 = new RunningMoment(0, F * F, 'V*²');
   const z = new Float64Array(L.m);
   for (let t = 0; t < n; t++) {
     for (let i = 0; i < L.m; i++) z[i] = sampleCoordinate(L.latents, rng);
@@ -602,11 +554,11 @@ export function monteCarloCorrelation(L: LatentModel, judge: JudgeSpec, u: Vec, 
   const linearValue = L.f.spec.kind === 'identity';
   const oddJudge = judge.kind !== 'quadratic';
   const eJV = JV.interval(delta);
-  const eJ = oddJudge ? point(0) : J1.interval(delta);
+  const eJ = oddJudge ? pointInterval(0) : J1.interval(delta);
   const eJ2 = J2.interval(delta);
-  const eV = linearValue ? point(0) : V1.interval(delta);
-  const eV2 = linearValue ? point(dot(L.wStar, L.wStar)) : V2.interval(delta);
-  const [lo, hi] = correlationInterval(iSub(eJV, iMul(eJ, eV)), iSub(eJ2, iSq(eJ)), iSub(eV2, iSq(eV)));
+  const eV = linearValue ? pointInterval(0) : V1.interval(delta);
+  const eV2 = linearValue ? pointInterval(dot(L.wStar, L.wStar)) : V2.interval(delta);
+  const [lo, hi] = correlationInterval(covarianceInterval(eJV, eJ, eV), varianceInterval(eJ2, eJ), varianceInterval(eV2, eV));
   const mJ = oddJudge ? 0 : J1.mean;
   const mV = linearValue ? 0 : V1.mean;
   const value = ratio(JV.mean - mJ * mV, J2.mean - mJ * mJ, (linearValue ? dot(L.wStar, L.wStar) : V2.mean) - mV * mV);
@@ -643,11 +595,10 @@ export function sampleLatentModel(L: LatentModel, rng: Rng): { z: Vec; xi: Vec; 
  * judges): a tie on either side, or on both, is broken by a fair coin and so counts one half —
  * the reading under which a constant judge has Agr = 1/2 (THEORY's Agr(0) = 1/2) whatever the
  * latent law; the literal sign(0) = sign(0) would count a double tie as an agreement. The
- * average of n values
- * in [0, 1] is within the Hoeffding half-width sqrt(ln(2/α)/(2n)) of Agr except with
- * probability α.
+ * average of n values in [0, 1] is within the Hoeffding half-width sqrt(ln(2/α)/(2n)) of Agr
+ * except with probability α.
  */
-export function latentAgreement(L: LatentModel, judge: JudgeSpec, u: Vec, rng: Rng, n = LATENT_MC_SAMPLES, alpha = LATENT_MC_ALPHA): Estimate {
+export function latentAgreement(L: LatentModel, judge: JudgeSpec, u: Vec, rng: Rng, n = MC_SAMPLES, alpha = MC_ALPHA): Estimate {
   let hits = 0;
   const signal = scoreSignal(L, u);
   // The linear score <u,h> is formed as <Φᵀu, z> + <u, ξ> with the snapped signal (see scoreSignal).
@@ -659,7 +610,7 @@ export function latentAgreement(L: LatentModel, judge: JudgeSpec, u: Vec, rng: R
     const dj = Math.sign(score(a) - score(b));
     hits += dj === 0 || dv === 0 ? 0.5 : dj === dv ? 1 : 0;
   }
-  return { estimate: hits / n, halfWidth: Math.sqrt(Math.log(2 / alpha) / (2 * n)), n, alpha };
+  return { estimate: hits / n, halfWidth: hoeffding(n, alpha), n, alpha };
 }
 
 export interface GainResult extends Estimate {
@@ -740,11 +691,11 @@ export function latentGain(L: LatentModel, u: Vec, epsilon: number, rng: Rng): G
   }
   // Bounded latents, nonlinear f: common random numbers through the inverse CDF, so G is the mean
   // of one bounded difference f(<w*, z_θ>) − f(<w*, z_0>), |·| <= 2 max|f| on the latent box.
-  const n = LATENT_MC_SAMPLES;
-  const alpha = LATENT_MC_ALPHA;
+  const n = MC_SAMPLES;
+  const alpha = MC_ALPHA;
   const T = latentBound(kind) * L.wStar.reduce((acc, x) => acc + Math.abs(x), 0);
   const F = linkBound(L.f, T);
-  const diff = new Moment(-2 * F, 2 * F, 'gain difference');
+  const diff = new RunningMoment(-2 * F, 2 * F, 'gain difference');
   const z1 = new Float64Array(L.m);
   const z0 = new Float64Array(L.m);
   for (let k = 0; k < n; k++) {
