@@ -16,18 +16,19 @@
  *  4. otherwise seeded Monte Carlo over z with a finite-sample (empirical Bernstein) bound per
  *     moment, propagated to the correlation by interval arithmetic.
  */
-import { EigenvalueDecomposition, Matrix, pseudoInverse } from 'ml-matrix';
+import { Matrix, pseudoInverse } from 'ml-matrix';
 import { dot, norm, vec, zeros, type Vec } from '../linalg/vec.ts';
 import {
   correlationInterval, covarianceInterval, hoeffding, MC_ALPHA, MC_SAMPLES, pointInterval, RunningMoment, varianceInterval,
 } from '../numeric/bounds.ts';
 import { HarnessError, InputError } from '../numeric/errors.ts';
-import { normalCdf } from '../numeric/quadrature.ts';
+import { normalCdf, normalExpect } from '../numeric/quadrature.ts';
 import type { Rng } from '../numeric/rng.ts';
 import { expectUnderNormal, IDENTITY, type Link } from './link.ts';
 
-// Moved to src/numeric/bounds.ts; re-exported for the importers that read it from here.
+// Moved to src/numeric/; re-exported for the importers that read them from here.
 export { empiricalBernstein } from '../numeric/bounds.ts';
+export { gaussLegendre, normalExpect } from '../numeric/quadrature.ts';
 
 export const LATENT_KINDS = ['gaussian', 'rademacher', 'uniform'] as const;
 export type LatentKind = (typeof LATENT_KINDS)[number];
@@ -209,63 +210,6 @@ export function tiltedQuantile(kind: 'rademacher' | 'uniform', a: number, U: num
   if (a > 0) return b + Math.log(U + (1 - U) * Math.exp(-2 * a * b)) / a;
   const al = -a;
   return -b - Math.log(1 - U + U * Math.exp(-2 * al * b)) / al;
-}
-
-// ---------------------------------------------------------------------------------------------
-// 1-D quadrature against the standard normal, robust to kinks and steps at known points.
-
-const glCache = new Map<number, { x: Float64Array; w: Float64Array }>();
-
-/** n-point Gauss–Legendre rule on [−1, 1] (Golub–Welsch). */
-export function gaussLegendre(n: number): { x: Float64Array; w: Float64Array } {
-  const hit = glCache.get(n);
-  if (hit) return hit;
-  const J = Matrix.zeros(n, n);
-  for (let k = 1; k < n; k++) {
-    const b = k / Math.sqrt(4 * k * k - 1);
-    J.set(k - 1, k, b);
-    J.set(k, k - 1, b);
-  }
-  const evd = new EigenvalueDecomposition(J, { assumeSymmetric: true });
-  const V = evd.eigenvectorMatrix;
-  const rule = { x: Float64Array.from(evd.realEigenvalues), w: Float64Array.from({ length: n }, (_, i) => 2 * V.get(0, i) ** 2) };
-  glCache.set(n, rule);
-  return rule;
-}
-
-const PHI0 = 1 / Math.sqrt(2 * Math.PI);
-
-/**
- * E[g(Z)], Z ~ N(0,1), by 16-point Gauss–Legendre on unit panels over [−R, R], with extra
- * panels graded geometrically (down to width 2⁻⁸) on both sides of every break point, where g
- * may have a kink, a step or a steep transition. The neglected tails weigh φ(R) ~ e^{−R²/2};
- * callers whose g grows like e^{cZ} widen R by 2c (the integrand's peak moves to Z = c).
- */
-export function normalExpect(g: (z: number) => number, breaks: readonly number[] = [], R = 12): number {
-  const pts = new Set<number>();
-  for (let k = -Math.ceil(R); k <= Math.ceil(R); k++) pts.add(Math.max(-R, Math.min(R, k)));
-  for (const b of [0, ...breaks]) {
-    if (!(b > -R && b < R)) continue;
-    pts.add(b);
-    for (let e = 1; e <= 8; e++) for (const s of [-1, 1]) {
-      const p = b + s * 2 ** -e;
-      if (p > -R && p < R) pts.add(p);
-    }
-  }
-  const xs = [...pts].sort((a, b) => a - b);
-  const { x, w } = gaussLegendre(16);
-  let acc = 0;
-  for (let p = 0; p + 1 < xs.length; p++) {
-    const lo = xs[p];
-    const hi = xs[p + 1];
-    const half = (hi - lo) / 2;
-    const mid = (hi + lo) / 2;
-    for (let i = 0; i < x.length; i++) {
-      const z = mid + half * x[i];
-      acc += half * w[i] * PHI0 * Math.exp(-(z * z) / 2) * g(z);
-    }
-  }
-  return acc;
 }
 
 /** E[tanh(a(c + τW))] and E[tanh²(…)], W ~ N(0,1). */
