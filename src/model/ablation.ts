@@ -6,9 +6,9 @@ import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import type { Subspace } from '../linalg/subspace.ts';
 import { axpy, dot, norm, sub, type Vec } from '../linalg/vec.ts';
 import { roundingZero } from '../linalg/subspace.ts';
+import { hoeffding, MC_ALPHA, MC_SAMPLES } from '../numeric/bounds.ts';
 import { HarnessError, InputError } from '../numeric/errors.ts';
 import type { Rng } from '../numeric/rng.ts';
-import { hoeffding, MC_ALPHA, MC_SAMPLES } from './agreement.ts';
 import type { ValueModel } from './value.ts';
 
 /** (I − r̂r̂ᵀ)h: h with its component along r removed (Euclidean, as THEORY states it). */

@@ -1,5 +1,6 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { dot, type Vec } from '../linalg/vec.ts';
+import { hoeffding, MC_ALPHA, MC_SAMPLES } from '../numeric/bounds.ts';
 import { HarnessError } from '../numeric/errors.ts';
 import type { Rng } from '../numeric/rng.ts';
 import { alignment, type ValueModel } from './value.ts';
@@ -10,15 +11,8 @@ export const sheppard = (A: number): number => 1 - Math.acos(Math.max(-1, Math.m
 /** Agr(x) in closed form (valid under `linear-value` or `monotone-value`); Agr(0) = 1/2. */
 export const agreement = (M: ValueModel, x: Vec): number => sheppard(alignment(M, x));
 
-/**
- * Hoeffding half-width: an average of n independent draws in an interval of length `range`
- * lies within this distance of its mean except with probability `alpha`.
- */
-export const hoeffding = (n: number, alpha: number, range = 1): number => range * Math.sqrt(Math.log(2 / alpha) / (2 * n));
-
-/** Default Monte Carlo budget and per-check false-alarm probability used across the suite. */
-export const MC_SAMPLES = 40_000;
-export const MC_ALPHA = 1e-7;
+// Defined in src/numeric/bounds.ts; re-exported because theorem checks and tests read them from here.
+export { hoeffding, MC_ALPHA, MC_SAMPLES };
 
 export interface AgreementEstimate {
   /** Estimated Agr for each direction, in the order given. */

@@ -1,0 +1,153 @@
+/**
+ * Seeded estimates in the latent model, each with a finite-sample error bound: a judge's
+ * agreement Agr with V* (T3.c's first bound) and the gain G_ε of the linear reward <u,h>
+ * (T3.c's second), computed from the tilted latent law at the β that spends the budget ε.
+ */
+import { dot, norm, type Vec } from '../../linalg/vec.ts';
+import { hoeffding, MC_ALPHA, MC_SAMPLES, RunningMoment } from '../../numeric/bounds.ts';
+import { HarnessError } from '../../numeric/errors.ts';
+import type { Rng } from '../../numeric/rng.ts';
+import { expectUnderNormal } from '../link.ts';
+import { judgeScore, MAX_ENUMERATED, phiTimes, scoreSignal, type JudgeSpec, type LatentModel } from './model.ts';
+import { latentBound, linkBound, sampleCoordinate, tiltedKL, tiltedMean, tiltedQuantile } from './tilt.ts';
+
+export interface Estimate {
+  readonly estimate: number;
+  readonly halfWidth: number;
+  readonly n: number;
+  readonly alpha: number;
+}
+
+/** A draw of (z, h) from the latent model. */
+export function sampleLatentModel(L: LatentModel, rng: Rng): { z: Vec; xi: Vec; h: Vec } {
+  const z = new Float64Array(L.m);
+  for (let i = 0; i < L.m; i++) z[i] = sampleCoordinate(L.latents, rng);
+  const h = phiTimes(L.Phi, z);
+  const xi = new Float64Array(L.d);
+  for (let i = 0; i < L.d; i++) {
+    xi[i] = L.sigma * rng.normal();
+    h[i] += xi[i];
+  }
+  return { z, xi, h };
+}
+
+/**
+ * Agr of a judge, P[sign(judge(h) − judge(h')) = sign(V* − V*')], on n independent pairs of
+ * draws from the latent model. Ties have positive probability here (Rademacher latents, sign
+ * judges): a tie on either side, or on both, is broken by a fair coin and so counts one half —
+ * the reading under which a constant judge has Agr = 1/2 (THEORY's Agr(0) = 1/2) whatever the
+ * latent law; the literal sign(0) = sign(0) would count a double tie as an agreement. The
+ * average of n values in [0, 1] is within the Hoeffding half-width sqrt(ln(2/α)/(2n)) of Agr
+ * except with probability α.
+ */
+export function latentAgreement(L: LatentModel, judge: JudgeSpec, u: Vec, rng: Rng, n = MC_SAMPLES, alpha = MC_ALPHA): Estimate {
+  let hits = 0;
+  const signal = scoreSignal(L, u);
+  // The linear score <u,h> is formed as <Φᵀu, z> + <u, ξ> with the snapped signal (see scoreSignal).
+  const score = (s: { z: Vec; xi: Vec; h: Vec }) => judgeScore(judge, u, s.h, dot(signal, s.z) + dot(u, s.xi));
+  for (let t = 0; t < n; t++) {
+    const a = sampleLatentModel(L, rng);
+    const b = sampleLatentModel(L, rng);
+    const dv = Math.sign(L.f(dot(L.wStar, a.z)) - L.f(dot(L.wStar, b.z)));
+    const dj = Math.sign(score(a) - score(b));
+    hits += dj === 0 || dv === 0 ? 0.5 : dj === dv ? 1 : 0;
+  }
+  return { estimate: hits / n, halfWidth: hoeffding(n, alpha), n, alpha };
+}
+
+export interface GainResult extends Estimate {
+  /** The multiplier t = 1/β of the tilted policy θ = u/β (Infinity: the budget cannot be spent). */
+  readonly tilt: number;
+  /** KL(π_θ ‖ π_0) actually spent. */
+  readonly kl: number;
+}
+
+/**
+ * G_ε for the reward <u,h>: the policy tilts the joint law of (z, ξ) by exp<θ,h>, θ = u/β, with
+ * β chosen so that KL(π_θ ‖ π_0) = ε; G = J(θ) − J(0), J(θ) = E_θ[f(<w*, z>)]. Under the tilt
+ * z_i is tilted by e^{a_i z_i}, a = Φᵀθ, and ξ ~ N(σ²θ, σ²I), so
+ * KL = Σ_i (a_iΛ'(a_i) − Λ(a_i)) + σ²‖θ‖²/2. With Gaussian latents that is θᵀΣ_hθ/2 and
+ * J(θ) = E f(θᵀΦw* + ‖w*‖Z). Rademacher latents have KL bounded by log 2 per coordinate when
+ * σ = 0: a budget that cannot be spent is read as the limit β → 0 (every z_i with a_i ≠ 0 fixed
+ * at sign a_i).
+ */
+export function latentGain(L: LatentModel, u: Vec, epsilon: number, rng: Rng): GainResult {
+  const b = scoreSignal(L, u);
+  const tau2 = L.sigma ** 2 * dot(u, u);
+  const s = norm(L.wStar);
+  const none: GainResult = { estimate: 0, halfWidth: 0, n: 0, alpha: 0, tilt: 0, kl: 0 };
+  if (dot(b, b) === 0 && tau2 === 0) return none; // <u,h> is constant: the tilt moves nothing
+  if (L.latents === 'gaussian') {
+    const vx = dot(b, b) + tau2; // θᵀΣ_hθ at θ = u
+    const beta = Math.sqrt(vx) / Math.sqrt(2 * epsilon);
+    const shift = dot(b, L.wStar) / beta; // θᵀΦw*
+    const G = expectUnderNormal(L.f, shift, s) - expectUnderNormal(L.f, 0, s);
+    return { ...none, estimate: G, tilt: 1 / beta, kl: vx / (2 * beta * beta) };
+  }
+  const kind = L.latents;
+  const kl = (t: number) => b.reduce((acc, bi) => acc + tiltedKL(kind, t * bi), 0) + (t * t * tau2) / 2;
+  const supKL = kind === 'rademacher' && tau2 === 0 ? b.reduce((acc, bi) => acc + (bi !== 0 ? Math.LN2 : 0), 0) : Infinity;
+  let t: number;
+  let a: number[];
+  if (epsilon >= supKL) {
+    t = Infinity;
+    a = Array.from(b, (bi) => (bi === 0 ? 0 : bi > 0 ? Infinity : -Infinity));
+  } else {
+    let hi = 1;
+    while (kl(hi) < epsilon) {
+      hi *= 2;
+      if (hi > 1e300) throw new HarnessError('latent gain: could not bracket the KL budget');
+    }
+    let lo = 0;
+    for (let k = 0; k < 200 && hi - lo > 1e-15 * hi; k++) {
+      const mid = (lo + hi) / 2;
+      if (kl(mid) < epsilon) lo = mid;
+      else hi = mid;
+    }
+    t = (lo + hi) / 2;
+    a = Array.from(b, (bi) => t * bi);
+  }
+  const spent = t === Infinity ? supKL : kl(t);
+  if (L.f.spec.kind === 'identity') {
+    // J(θ) = Σ w*_i E_θ z_i, exactly; J(0) = 0.
+    const G = a.reduce((acc, ai, i) => acc + L.wStar[i] * tiltedMean(kind, ai), 0);
+    return { ...none, estimate: G, tilt: t, kl: spent };
+  }
+  if (kind === 'rademacher' && L.m <= MAX_ENUMERATED) {
+    let J = 0;
+    let J0 = 0;
+    const p = a.map((ai) => (1 + Math.tanh(ai)) / 2);
+    const z = new Float64Array(L.m);
+    for (let k = 0; k < 2 ** L.m; k++) {
+      let w = 1;
+      for (let i = 0; i < L.m; i++) {
+        const plus = (k >> i) & 1;
+        z[i] = plus ? 1 : -1;
+        w *= plus ? p[i] : 1 - p[i];
+      }
+      const v = L.f(dot(L.wStar, z));
+      J += w * v;
+      J0 += v / 2 ** L.m;
+    }
+    return { ...none, estimate: J - J0, tilt: t, kl: spent };
+  }
+  // Bounded latents, nonlinear f: common random numbers through the inverse CDF, so G is the mean
+  // of one bounded difference f(<w*, z_θ>) − f(<w*, z_0>), |·| <= 2 max|f| on the latent box.
+  const n = MC_SAMPLES;
+  const alpha = MC_ALPHA;
+  const T = latentBound(kind) * L.wStar.reduce((acc, x) => acc + Math.abs(x), 0);
+  const F = linkBound(L.f, T);
+  const diff = new RunningMoment(-2 * F, 2 * F, 'gain difference');
+  const z1 = new Float64Array(L.m);
+  const z0 = new Float64Array(L.m);
+  for (let k = 0; k < n; k++) {
+    for (let i = 0; i < L.m; i++) {
+      const U = rng.uniform();
+      z1[i] = Number.isFinite(a[i]) ? tiltedQuantile(kind, a[i], U) : Math.sign(a[i]) * latentBound(kind);
+      z0[i] = tiltedQuantile(kind, 0, U);
+    }
+    diff.add(L.f(dot(L.wStar, z1)) - L.f(dot(L.wStar, z0)));
+  }
+  const [lo, hi] = diff.interval(alpha);
+  return { estimate: diff.mean, halfWidth: (hi - lo) / 2, n, alpha, tilt: t, kl: spent };
+}
