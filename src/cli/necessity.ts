@@ -3,7 +3,7 @@ import { DEFAULT_SEED } from '../runner/check.ts';
 import { DEFAULT_HUNT_SEEDS } from '../runner/hunt.ts';
 import { selectParts } from '../theorems/registry.ts';
 import { intFlag, parse, shardFlag } from './args.ts';
-import type { Command } from './commands.ts';
+import { EXIT, type Command } from './command.ts';
 
 export const necessityCommand: Command = {
   summary: 'for every part and tag (and pair, with --pairs): is the tag load-bearing? prints and writes the table',
@@ -37,7 +37,7 @@ export const necessityCommand: Command = {
       assertStore(values.store);
       const { all } = writeTable(positionals.flatMap(readRows), values.store);
       process.stdout.write(`${renderTable(all)}\n`);
-      return all.some((r) => r.verdict === 'FAILS under full tags') ? 1 : 0;
+      return all.some((r) => r.verdict === 'FAILS under full tags') ? EXIT.failed : EXIT.ok;
     }
     const parts = selectParts(positionals);
     const runs = values.runs === undefined ? undefined : intFlag(values.runs, 'runs', 0, 1, 10_000_000);
@@ -67,6 +67,6 @@ export const necessityCommand: Command = {
     // loudly; the analysis itself succeeded, so the exit status stays 0 (`check` exits 1).
     for (const r of rows.filter((x) => x.verdict === 'FAILS under full tags'))
       process.stderr.write(`FINDING: ${r.id} fails under its full tags${r.witness ? ` (witness ${r.witness.file})` : ''}\n`);
-    return 0;
+    return EXIT.ok;
   },
 };
