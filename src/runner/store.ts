@@ -8,5 +8,3 @@ export type { CounterexampleStore, SaveResult } from './store/index.ts';
 export { CounterexampleSchema, fileNameFor, identity, type Counterexample, type StoredCounterexample } from './store/schema.ts';
 export { assertStore, cleanTemporaries, DEFAULT_STORE, DirectoryStore, displayPath, listFiles, load, loadAll, save, temporaries } from './store/directory.ts';
 export { MemoryStore } from './store/memory.ts';
-// Until the necessity table takes its lock from fs/atomic.ts directly.
-export { alive } from './fs/atomic.ts';
