@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, verdictText } from '../../src/report/necessity-table.ts';
-import { NECESSITY_VERDICTS, type NecessityRow } from '../../src/runner/necessity.ts';
+import { necessity, NECESSITY_VERDICTS, type NecessityRow } from '../../src/runner/necessity.ts';
 import { mergeRows, readRows, tableJson, writeTable } from '../../src/runner/necessity-file.ts';
-import { DEFAULT_STORE } from '../../src/runner/store.ts';
+import { DEFAULT_STORE, MemoryStore } from '../../src/runner/store.ts';
+import { getPart } from '../../src/theorems/registry.ts';
 
 const JSON_FILE = join(DEFAULT_STORE, 'necessity.json');
 const MD_FILE = join(DEFAULT_STORE, 'NECESSITY.md');
@@ -62,5 +63,20 @@ describe('rows written before verdicts were keys', () => {
     const f = join(scratch(), 'odd.json');
     writeFileSync(f, JSON.stringify([row('probably fine')]));
     expect(() => readRows(f)).toThrow(/not a list of necessity rows/);
+  });
+});
+
+describe('the analysis on a store in memory', () => {
+  it('hunts, stores the witness there, and finds it there the next time instead of hunting', () => {
+    const store = new MemoryStore();
+    const opts = { store, runs: 50, seeds: 1 };
+    const first = necessity([getPart('T1')], opts);
+    expect(first.map((r) => r.verdict)).toEqual(['holds', 'load-bearing']);
+    expect(first[1].witness?.source).toBe('hunt');
+    expect(store.list()).toHaveLength(1);
+    const again = necessity([getPart('T1')], opts);
+    expect(again[1].witness).toMatchObject({ source: 'stored', file: first[1].witness?.file });
+    expect(again[1].budget.runsSpent).toBe(0);
+    expect(store.list()).toHaveLength(1);
   });
 });
