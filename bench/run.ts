@@ -7,12 +7,14 @@
  * Flags: --quick (fewer cells, no npm test timing), --skip-test-time, --out FILE.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { hunt } from '../src/runner/hunt.ts';
 import type { NecessityRow } from '../src/runner/necessity.ts';
+import { readRows } from '../src/runner/necessity-file.ts';
 import { evaluatePart } from '../src/theorems/evaluate.ts';
 import { loadRegistry } from '../src/theorems/registry.ts';
 import { tagsInForce } from '../src/theorems/tags.ts';
@@ -78,9 +80,9 @@ for (const [id, naive] of Object.entries(NAIVE)) {
 
 // 3. Hunts of the load-bearing entries.
 const tablePath = new URL('../counterexamples/necessity.json', import.meta.url);
-const rows: NecessityRow[] = existsSync(tablePath) ? JSON.parse(readFileSync(tablePath, 'utf8')).rows : [];
+const rows: NecessityRow[] = existsSync(tablePath) ? readRows(fileURLToPath(tablePath)) : [];
 const hunts = rows
-  .filter((r) => r.verdict === 'load-bearing' || (r.verdict === 'FAILS under full tags' && r.witness))
+  .filter((r) => r.verdict === 'load-bearing' || (r.verdict === 'fails' && r.witness))
   .filter((r) => !flags.quick || r.dropped.length === 1)
   .map((r) => {
     const res = hunt(getPart(r.id), r.dropped, { seeds: 1 });

@@ -2,7 +2,7 @@
 // store. Each kill gets a fresh store, so the seeded random kill times fall at different points
 // of the same timeline (start-up, hunting, between saves, inside a save, writing the table).
 //
-// The store's contract (src/runner/store.ts): a record is written to a dot-prefixed temporary
+// The store's contract (src/runner/store/directory.ts, through src/runner/fs/atomic.ts): a record is written to a dot-prefixed temporary
 // `.<name>.<pid>.<time>.tmp`, synced, then hard-linked to its final name. So after a kill there
 // is never an empty or partial `<name>.json`; there may be a leftover temporary, which
 // `listFiles` ignores and the next `hunt`/`necessity` on the store removes (`cleanTemporaries`,
@@ -68,7 +68,7 @@ function storeProblems(store: string): string[] {
       // A run killed while it holds the table lock leaves it behind, naming a dead owner; the
       // next run breaks it (the run to completion below checks that it does).
     } else if (!/^\.(necessity\.json|NECESSITY\.md)\.\d+\.\d+\.tmp$/.test(top)) {
-      // The table is written through `.<file>.<pid>.<time>.tmp` and a rename (src/runner/necessity.ts).
+      // The table is written through `.<file>.<pid>.<time>.tmp` and a rename (src/runner/necessity-file.ts).
       problems.push(`${top}: unexpected file`);
     }
   }

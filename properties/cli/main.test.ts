@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { intFlag, listFlag, numberFlag } from '../../src/cli/args.ts';
 import { COMMANDS, usage } from '../../src/cli/commands.ts';
 import { oneLine, readJson } from '../../src/cli/io.ts';
-import { EXIT } from '../../src/cli/main.ts';
+import { EXIT } from '../../src/cli/command.ts';
 import { progress } from '../../src/cli/progress.ts';
 import { InputError } from '../../src/numeric/errors.ts';
 import { loadRegistry } from '../../src/theorems/registry.ts';

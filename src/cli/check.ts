@@ -2,7 +2,7 @@ import { InputError } from '../numeric/errors.ts';
 import { checkPart, describeReport, DEFAULT_SEED, type CheckReport } from '../runner/check.ts';
 import { loadRegistry } from '../theorems/registry.ts';
 import { intFlag, listFlag, parse } from './args.ts';
-import type { Command } from './commands.ts';
+import { EXIT, type Command } from './command.ts';
 
 export const check: Command = {
   summary: 'run the properties outside vitest: runs, precondition hits, result, seed and path of any failure',
@@ -37,7 +37,7 @@ export const check: Command = {
       if (!values.json) process.stdout.write(`${describeReport(r)}\n`);
     }
     if (values.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-    if (reports.some((r) => r.outcome === 'harness-error')) return 3;
-    return reports.some((r) => r.outcome === 'violated') ? 1 : 0;
+    if (reports.some((r) => r.outcome === 'harness-error')) return EXIT.harness;
+    return reports.some((r) => r.outcome === 'violated') ? EXIT.failed : EXIT.ok;
   },
 };

@@ -1,15 +1,10 @@
 import { check } from './check.ts';
+import type { Command } from './command.ts';
 import { evaluate } from './evaluate.ts';
 import { huntCommand } from './hunt.ts';
 import { list } from './list.ts';
 import { necessityCommand } from './necessity.ts';
 import { replayCommand } from './replay.ts';
-
-export interface Command {
-  readonly summary: string;
-  readonly help: string;
-  run(argv: string[]): Promise<number> | number;
-}
 
 export const COMMANDS: Record<string, Command> = { list, check, evaluate, hunt: huntCommand, necessity: necessityCommand, replay: replayCommand };
 

@@ -5,7 +5,7 @@ import { loadRegistry } from '../theorems/registry.ts';
 import { tagsInForce, unmetTags } from '../theorems/tags.ts';
 import { validateInstance } from '../instance/reader.ts';
 import { listFlag, parse } from './args.ts';
-import type { Command } from './commands.ts';
+import { EXIT, type Command } from './command.ts';
 import { readJson } from './io.ts';
 
 export const evaluate: Command = {
@@ -28,6 +28,6 @@ export const evaluate: Command = {
     if (unmet.length)
       process.stderr.write(`note: the instance does not meet tag(s) ${unmet.join(', ')} in force, so ${id} claims nothing about it (use --drop ${unmet.join(',')})\n`);
     process.stdout.write(`${JSON.stringify({ id, holds: v.holds, margin: v.margin, quantities: v.quantities })}\n`);
-    return v.holds ? 0 : 1;
+    return v.holds ? EXIT.ok : EXIT.failed;
   },
 };

@@ -3,7 +3,7 @@ import { DEFAULT_SEED } from '../runner/check.ts';
 import { DEFAULT_HUNT_SEEDS, hunt, toCounterexample } from '../runner/hunt.ts';
 import { loadRegistry } from '../theorems/registry.ts';
 import { intFlag, listFlag, numberFlag, parse, shardFlag } from './args.ts';
-import type { Command } from './commands.ts';
+import { EXIT, type Command } from './command.ts';
 import { progress } from './progress.ts';
 
 export const huntCommand: Command = {
@@ -48,7 +48,7 @@ export const huntCommand: Command = {
     const budget = `${r.runsSpent} draws over ${r.seedsTried} seed(s) in ${(r.elapsedMs / 1000).toFixed(1)} s`;
     if (!r.found) {
       process.stdout.write(values.json ? `${JSON.stringify({ id: part.id, dropped, found: false, runsSpent: r.runsSpent })}\n` : `${part.id} with ${dropped.join(', ')} dropped: no counterexample within ${budget}\n`);
-      return r.harnessErrors.length ? 3 : 1;
+      return r.harnessErrors.length ? EXIT.harness : EXIT.failed;
     }
     const cx = toCounterexample(r, r.runsPerSeed);
     const saved = values['no-store'] ? undefined : save(cx, values.store);
@@ -64,6 +64,6 @@ export const huntCommand: Command = {
           '',
         ].join('\n'),
       );
-    return 0;
+    return EXIT.ok;
   },
 };

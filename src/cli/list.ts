@@ -1,7 +1,7 @@
 import { InputError } from '../numeric/errors.ts';
 import { loadRegistry } from '../theorems/registry.ts';
 import { parse } from './args.ts';
-import type { Command } from './commands.ts';
+import { EXIT, type Command } from './command.ts';
 
 export const list: Command = {
   summary: 'every registered theorem part with its tags and paper claim',
@@ -19,13 +19,13 @@ export const list: Command = {
     }));
     if (values.json) {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-      return 0;
+      return EXIT.ok;
     }
     const w = Math.max(...rows.map((r) => r.id.length));
     for (const r of rows)
       process.stdout.write(
         `${r.id.padEnd(w)}  ${r.paperClaims.join(',').padEnd(5)}  [${r.tags.join(', ') || 'no tags'}]${r.variant ? ' (variant)' : ''}\n${' '.repeat(w + 2)}${r.title}: ${r.statement}\n`,
       );
-    return 0;
+    return EXIT.ok;
   },
 };

@@ -3,11 +3,9 @@
  * and turns errors into one clear line and a non-zero exit status.
  */
 import { HarnessError, InputError } from '../numeric/errors.ts';
+import { EXIT } from './command.ts';
 import { COMMANDS, usage } from './commands.ts';
 import { oneLine } from './io.ts';
-
-/** Exit statuses: 0 ok / holds / not found; 1 a claim failed or a counterexample was found; 2 bad input; 3 harness error. */
-export const EXIT = { ok: 0, failed: 1, input: 2, harness: 3 } as const;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

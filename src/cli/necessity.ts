@@ -3,7 +3,7 @@ import { DEFAULT_SEED } from '../runner/check.ts';
 import { DEFAULT_HUNT_SEEDS } from '../runner/hunt.ts';
 import { loadRegistry } from '../theorems/registry.ts';
 import { intFlag, parse, shardFlag } from './args.ts';
-import type { Command } from './commands.ts';
+import { EXIT, type Command } from './command.ts';
 
 export const necessityCommand: Command = {
   summary: 'for every part and tag (and pair, with --pairs): is the tag load-bearing? prints and writes the table',
@@ -31,15 +31,17 @@ export const necessityCommand: Command = {
     const registry = await loadRegistry();
     const partIds = registry.parts.map((p) => p.id);
     // Loaded here, not at start-up: the store's schema library is slow to import (see hunt.ts).
-    const { necessity, readRows, renderTable, writeTable } = await import('../runner/necessity.ts');
+    const { necessity } = await import('../runner/necessity.ts');
+    const { readRows, writeTable } = await import('../runner/necessity-file.ts');
+    const { renderMarkdown, renderTable, verdictText } = await import('../report/necessity-table.ts');
     const { assertStore, cleanTemporaries } = await import('../runner/store.ts');
     if (values.merge) {
       // Shards of a CI matrix print their rows with --json; merging needs no hunting.
       if (positionals.length === 0) throw new InputError('--merge needs the row files to merge');
       assertStore(values.store);
-      const { all } = writeTable(positionals.flatMap(readRows), partIds, values.store);
+      const { all } = writeTable(positionals.flatMap(readRows), renderMarkdown, partIds, values.store);
       process.stdout.write(`${renderTable(all)}\n`);
-      return all.some((r) => r.verdict === 'FAILS under full tags') ? 1 : 0;
+      return all.some((r) => r.verdict === 'fails') ? EXIT.failed : EXIT.ok;
     }
     const parts = registry.selectParts(positionals);
     const runs = values.runs === undefined ? undefined : intFlag(values.runs, 'runs', 0, 1, 10_000_000);
@@ -59,16 +61,16 @@ export const necessityCommand: Command = {
       store: values.store,
       onRow: (r) => {
         if (!values.json)
-          process.stderr.write(`${r.id} ${r.dropped.length ? `−${r.dropped.join(',')}` : '(full tags)'}: ${r.verdict}${r.elapsedMs !== undefined ? ` (${(r.elapsedMs / 1000).toFixed(2)} s)` : ''}\n`);
+          process.stderr.write(`${r.id} ${r.dropped.length ? `−${r.dropped.join(',')}` : '(full tags)'}: ${verdictText(r.verdict)}${r.elapsedMs !== undefined ? ` (${(r.elapsedMs / 1000).toFixed(2)} s)` : ''}\n`);
       },
     });
-    if (!values['no-write']) writeTable(rows, partIds, values.store);
+    if (!values['no-write']) writeTable(rows, renderMarkdown, partIds, values.store);
     if (values.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else process.stdout.write(`\n${renderTable(rows, true)}\n\nTotal: ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
     // A part failing under its full tags is a finding about THEORY.md (or a bug), reported
     // loudly; the analysis itself succeeded, so the exit status stays 0 (`check` exits 1).
-    for (const r of rows.filter((x) => x.verdict === 'FAILS under full tags'))
+    for (const r of rows.filter((x) => x.verdict === 'fails'))
       process.stderr.write(`FINDING: ${r.id} fails under its full tags${r.witness ? ` (witness ${r.witness.file})` : ''}\n`);
-    return 0;
+    return EXIT.ok;
   },
 };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { InputError } from '../numeric/errors.ts';
 import { loadRegistry } from '../theorems/registry.ts';
 import { parse } from './args.ts';
-import type { Command } from './commands.ts';
+import { EXIT, type Command } from './command.ts';
 
 export const replayCommand: Command = {
   summary: 're-evaluate stored counterexamples (all, or the files given): each must still violate its part',
@@ -25,6 +25,6 @@ export const replayCommand: Command = {
       process.stdout.write(`${displayPath(file)}: ${r.reproduces ? `reproduces (margin ${r.margin.toPrecision(4)})` : `DOES NOT REPRODUCE: ${r.reason}`}\n`);
     }
     process.stdout.write(`${files.length - failed} reproduce, ${failed} do not\n`);
-    return failed ? 1 : 0;
+    return failed ? EXIT.failed : EXIT.ok;
   },
 };

@@ -12,12 +12,20 @@ import type { Tag, TheoremPart } from '../theorems/types.ts';
 type Obj = Record<string, unknown>;
 
 /**
- * A violation well beyond the tolerance, and (once shrinking has started from a first margin
- * m0) at least a quarter of m0, so that simplification cannot walk a witness to the edge of
- * the tolerance.
+ * How far below zero a shrunk witness must stay, whatever the first violation was: a first
+ * draw that misses by 50 must not hold its witness to a miss of 12.5 (a quarter of it), which
+ * keeps big numbers in; 1/64 is far beyond every tolerance the parts use, so it is never the
+ * edge of one.
+ */
+export const ROBUST_FLOOR = 1 / 64;
+
+/**
+ * A violation well beyond the tolerance (twice it), and, once shrinking has started from a
+ * first margin m0, by at least a quarter of m0 or ROBUST_FLOOR, whichever is smaller: so that
+ * simplification cannot walk a witness to the edge of the tolerance.
  */
 export function robustViolation(v: Verdict, startMargin = v.margin): boolean {
-  return !v.holds && v.margin < -(2 * v.tol + 1e-9) && v.margin <= 0.25 * startMargin;
+  return !v.holds && v.margin < -(2 * v.tol + 1e-9) && v.margin <= Math.max(0.25 * startMargin, -ROBUST_FLOOR);
 }
 
 export interface Confirmation {
