@@ -13,6 +13,7 @@ export const check: Command = {
     '  --seed    fast-check seed (default ' + DEFAULT_SEED + ')',
     '  --drop    tags to drop (widens the generator); the part must have them',
     '  --path    replay a failure path printed by an earlier run (needs exactly one id)',
+    '  Exit status: 0 every claim holds (or fails as its part declares), 1 a claim failed unexpectedly or a declared failure did not happen, 2 bad input, 3 harness error.',
   ].join('\n'),
   async run(argv) {
     const { values, positionals } = parse(argv, {
@@ -30,14 +31,22 @@ export const check: Command = {
     const numRuns = values.runs === undefined ? undefined : intFlag(values.runs, 'runs', 0, 1, 10_000_000);
     const seed = intFlag(values.seed, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
     const dropped = listFlag(values.drop);
-    const reports: CheckReport[] = [];
+    const reports: (CheckReport & { expected?: string; surprise?: boolean })[] = [];
     for (const part of parts) {
       const r = checkPart(part, { numRuns, seed, dropped, path: values.path });
-      reports.push(r);
-      if (!values.json) process.stdout.write(`${describeReport(r)}\n`);
+      // A part's declared failure is about its full tags; with tags dropped nothing is expected.
+      const expected = dropped.length === 0 ? part.expected : undefined;
+      const surprise = expected !== undefined && r.outcome === 'holds';
+      reports.push(expected ? { ...r, expected: expected.reason, surprise } : r);
+      if (!values.json) {
+        process.stdout.write(`${describeReport(r)}\n`);
+        if (expected && r.outcome === 'violated') process.stdout.write(`  as declared (expected outcome): ${expected.reason}; witness ${expected.witness}\n`);
+        if (surprise) process.stdout.write(`  DECLARED TO FAIL, but held: ${expected.reason} — remove the part's expected outcome if the failure is gone\n`);
+      }
     }
     if (values.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
     if (reports.some((r) => r.outcome === 'harness-error')) return EXIT.harness;
-    return reports.some((r) => r.outcome === 'violated') ? EXIT.failed : EXIT.ok;
+    const unexpected = reports.some((r) => (r.outcome === 'violated' && r.expected === undefined) || r.surprise);
+    return unexpected ? EXIT.failed : EXIT.ok;
   },
 };

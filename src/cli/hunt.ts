@@ -9,7 +9,8 @@ import { progress } from './progress.ts';
 export const huntCommand: Command = {
   summary: 'search for a minimal counterexample with tags dropped, and store it',
   help: [
-    'usage: rlaif-props hunt <id> --drop <tag>[,<tag>…] [--runs N] [--seeds K] [--seed S] [--time-limit SEC] [--shard i/n] [--no-store] [--store DIR]',
+    'usage: rlaif-props hunt <id> --drop <tag>[,<tag>…] [--runs N] [--seeds K] [--seed S] [--path P] [--time-limit SEC] [--shard i/n] [--no-store] [--store DIR]',
+    '  --path P     replay the hunt of seed S along the path printed with its witness (one seed, same --runs)',
     '  --shard i/n  take every n-th of the K seeds (a CI matrix splits one hunt; stores merge: files are content-addressed)',
     '  Exit status: 0 found (and stored), 1 not found within the budget, 2 bad input, 3 harness error.',
   ].join('\n'),
@@ -23,6 +24,7 @@ export const huntCommand: Command = {
       'no-store': { type: 'boolean' },
       store: { type: 'string' },
       shard: { type: 'string' },
+      path: { type: 'string' },
       json: { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new InputError('hunt needs exactly one theorem id');
@@ -30,7 +32,10 @@ export const huntCommand: Command = {
     const dropped = listFlag(values.drop);
     if (dropped.length === 0) throw new InputError('hunt needs --drop <tag>[,<tag>…]: which assumption to drop');
     const runs = values.runs === undefined ? undefined : intFlag(values.runs, 'runs', 0, 1, 10_000_000);
-    const seeds = intFlag(values.seeds, 'seeds', DEFAULT_HUNT_SEEDS, 1, 10_000);
+    if (values.path !== undefined && !/^\d{1,9}(:\d{1,9})*$/.test(values.path))
+      throw new InputError(`--path: expected a replay path like 12:0:3 (printed with a witness), got "${values.path}"`);
+    if (values.path !== undefined && values.seeds !== undefined) throw new InputError('--path replays one seed: give --seed, not --seeds');
+    const seeds = values.path !== undefined ? 1 : intFlag(values.seeds, 'seeds', DEFAULT_HUNT_SEEDS, 1, 10_000);
     const seed = intFlag(values.seed, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
     const timeLimitSec = values['time-limit'] === undefined ? undefined : numberFlag(values['time-limit'], 'time-limit', 0);
     // The store (and zod, which validates it) is loaded only by the commands that use it: it
@@ -42,7 +47,7 @@ export const huntCommand: Command = {
     }
     const bar = progress(`${part.id} −${dropped.join(',')}`, seeds);
     const seedShard = shardFlag(values.shard);
-    const r = hunt(part, dropped, { runs, seeds, seed, timeLimitSec, seedShard, onProgress: (done, _t, found) => bar.update(done, found) });
+    const r = hunt(part, dropped, { runs, seeds, seed, path: values.path, timeLimitSec, seedShard, onProgress: (done, _t, found) => bar.update(done, found) });
     bar.stop();
     for (const h of r.harnessErrors) process.stderr.write(`harness error: ${h}\n`);
     const budget = `${r.runsSpent} draws over ${r.seedsTried} seed(s) in ${(r.elapsedMs / 1000).toFixed(1)} s`;
@@ -60,6 +65,7 @@ export const huntCommand: Command = {
           `  instance: ${JSON.stringify(cx.instance)}`,
           `  quantities: ${JSON.stringify(cx.quantities)}`,
           `  seed ${cx.seed}, path ${cx.path}; survives ${(100 * cx.confirmation.perturbationSurvival).toFixed(0)}% of 1e-6 perturbations`,
+          `  replay: rlaif-props hunt ${part.id} --drop ${dropped.join(',')} --runs ${r.runsPerSeed} --seed ${cx.seed} --path ${cx.path} --no-store`,
           saved ? `  ${saved.status === 'stored' ? 'stored as' : 'already stored as'} ${displayPath(saved.file)}` : '  (not stored)',
           '',
         ].join('\n'),

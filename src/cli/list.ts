@@ -16,6 +16,7 @@ export const list: Command = {
       paperClaims: [...p.paperClaims],
       tags: [...p.tags],
       variant: !!p.variant,
+      ...(p.expected ? { expected: p.expected } : {}),
     }));
     if (values.json) {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -24,7 +25,7 @@ export const list: Command = {
     const w = Math.max(...rows.map((r) => r.id.length));
     for (const r of rows)
       process.stdout.write(
-        `${r.id.padEnd(w)}  ${r.paperClaims.join(',').padEnd(5)}  [${r.tags.join(', ') || 'no tags'}]${r.variant ? ' (variant)' : ''}\n${' '.repeat(w + 2)}${r.title}: ${r.statement}\n`,
+        `${r.id.padEnd(w)}  ${r.paperClaims.join(',').padEnd(5)}  [${r.tags.join(', ') || 'no tags'}]${r.variant ? ' (variant)' : ''}${r.expected ? ' (declared to fail)' : ''}\n${' '.repeat(w + 2)}${r.title}: ${r.statement}\n`,
       );
     return EXIT.ok;
   },

@@ -1,9 +1,30 @@
 import { InputError } from '../numeric/errors.ts';
 import { DEFAULT_SEED } from '../runner/check.ts';
 import { DEFAULT_HUNT_SEEDS } from '../runner/hunt.ts';
+import type { NecessityRow } from '../runner/necessity.ts';
 import { loadRegistry } from '../theorems/registry.ts';
+import type { TheoremPart } from '../theorems/types.ts';
 import { intFlag, parse, shardFlag } from './args.ts';
 import { EXIT, type Command } from './command.ts';
+
+/**
+ * Rows whose full-tags verdict differs from what their part declares: an undeclared failure,
+ * or a declared failure that no longer happens (parts of other registries are not judged).
+ */
+function unexpectedOutcomes(rows: readonly NecessityRow[], getPart: (id: string) => TheoremPart): string[] {
+  const out: string[] = [];
+  for (const r of rows.filter((x) => x.dropped.length === 0)) {
+    let part: TheoremPart;
+    try {
+      part = getPart(r.id);
+    } catch {
+      continue;
+    }
+    if (r.verdict === 'fails' && !part.expected) out.push(`${r.id} fails under its full tags and declares no such outcome`);
+    if (r.verdict === 'holds' && part.expected) out.push(`${r.id} is declared to fail (${part.expected.reason}) but held`);
+  }
+  return out;
+}
 
 export const necessityCommand: Command = {
   summary: 'for every part and tag (and pair, with --pairs): is the tag load-bearing? prints and writes the table',
@@ -13,6 +34,7 @@ export const necessityCommand: Command = {
     '  --shard i/n  this run takes every n-th part (a CI matrix); rows merge into the table, witnesses are content-addressed',
     '  --merge      merge rows printed by shard runs (--json) into the table without hunting',
     '  --rehunt     hunt even where a stored witness replays (default: the stored witness is the proof)',
+    '  Exit status: 0 the table was made and every part fails under its full tags only where it declares so; 1 otherwise.',
     '  Writes counterexamples/NECESSITY.md and necessity.json (merged with existing rows) and stores new witnesses.',
   ].join('\n'),
   async run(argv) {
@@ -41,7 +63,7 @@ export const necessityCommand: Command = {
       assertStore(values.store);
       const { all } = writeTable(positionals.flatMap(readRows), renderMarkdown, partIds, values.store);
       process.stdout.write(`${renderTable(all)}\n`);
-      return all.some((r) => r.verdict === 'fails') ? EXIT.failed : EXIT.ok;
+      return unexpectedOutcomes(all, registry.getPart).length ? EXIT.failed : EXIT.ok;
     }
     const parts = registry.selectParts(positionals);
     const runs = values.runs === undefined ? undefined : intFlag(values.runs, 'runs', 0, 1, 10_000_000);
@@ -67,10 +89,18 @@ export const necessityCommand: Command = {
     if (!values['no-write']) writeTable(rows, renderMarkdown, partIds, values.store);
     if (values.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else process.stdout.write(`\n${renderTable(rows, true)}\n\nTotal: ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
-    // A part failing under its full tags is a finding about THEORY.md (or a bug), reported
-    // loudly; the analysis itself succeeded, so the exit status stays 0 (`check` exits 1).
-    for (const r of rows.filter((x) => x.verdict === 'fails'))
-      process.stderr.write(`FINDING: ${r.id} fails under its full tags${r.witness ? ` (witness ${r.witness.file})` : ''}\n`);
-    return EXIT.ok;
+    // A part failing under its full tags is a finding about THEORY.md (or a bug): reported
+    // loudly, and the exit status says so, unless the part declares that failure.
+    for (const r of rows.filter((x) => x.verdict === 'fails')) {
+      const expected = registry.getPart(r.id).expected;
+      process.stderr.write(
+        expected
+          ? `${r.id} fails under its full tags, as declared: ${expected.reason}\n`
+          : `FINDING: ${r.id} fails under its full tags${r.witness ? ` (witness ${r.witness.file})` : ''}\n`,
+      );
+    }
+    const surprises = unexpectedOutcomes(rows, registry.getPart);
+    for (const s of surprises) process.stderr.write(`${s}\n`);
+    return surprises.length ? EXIT.failed : EXIT.ok;
   },
 };

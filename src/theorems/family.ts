@@ -4,7 +4,7 @@
  * Everything a family defines belongs to it: nothing global changes when its file is imported.
  */
 import { fileURLToPath } from 'node:url';
-import { relative } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { THEORY_VOCABULARY, type FieldSpec, type Vocabulary } from '../instance/fields.ts';
 import { DefinitionError } from '../numeric/errors.ts';
 import { isBuiltinTag, THEORY_TAGS_ORIGIN } from './tags.ts';
@@ -34,16 +34,28 @@ export interface Family {
   /** The declaring file, relative to the working directory when it lies below it. */
   readonly origin: string;
   readonly parts: readonly TheoremPart[];
+  /** The tags and fields the family introduced (empty for THEORY's families). */
+  readonly defines: { readonly tags: readonly TagDefinition[]; readonly fields: readonly FieldSpec[] };
 }
 
 /** Part and family ids: also folder names of the store, so a restricted alphabet. */
 export const ID = /^[A-Za-z0-9][A-Za-z0-9.-]*$/;
 
-/** `import.meta.url` (or a path) as a short file name for messages. */
+/** The package's root: src/ and dist/ both sit two levels above this module. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * `import.meta.url` (or a path) as a short, stable file name for messages and docs: relative
+ * to the package for its own files, and always the source file (a built `dist/….js` is named
+ * as the `src/….ts` it comes from, the file an author edits); relative to the working directory,
+ * or absolute, for anybody else's.
+ */
 export function originOf(url: string): string {
   const path = url.startsWith('file:') ? fileURLToPath(url) : url;
+  const own = relative(ROOT, path);
+  if (own && !own.startsWith('..') && !isAbsolute(own)) return own.replace(/^dist\/(.*)\.js$/, 'src/$1.ts');
   const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith('..') ? rel : path;
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 /**
@@ -92,7 +104,7 @@ export function defineFamily(url: string, spec: FamilySpec): Family {
       vocabulary,
     };
   });
-  return { id: spec.id, origin, parts };
+  return { id: spec.id, origin, parts, defines: { tags: ownTags, fields: spec.defines?.fields ?? [] } };
 }
 
 /** The fields a part's instances may carry. */
