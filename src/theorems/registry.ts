@@ -34,7 +34,7 @@ const VARIANTS_DIR = new URL('../variants/', import.meta.url);
 export const VARIANTS: readonly TheoremPart[] = (
   await Promise.all(
     readdirSync(VARIANTS_DIR)
-      .filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))
+      .filter((f) => /\.[tj]s$/.test(f) && !f.endsWith('.d.ts'))
       .sort()
       .map(async (f) => ((await import(new URL(f, VARIANTS_DIR).href)) as { default: TheoremPart[] }).default),
   )
