@@ -62,6 +62,8 @@ export { ABS_TOL, REL_TOL, scaledTol } from './numeric/tolerance.ts';
 // Reading instances (THEORY §4 JSON).
 export { checkNumber, checkVec, checkVecs, dimensionOf, MAX_DEPTH, MAX_MAGNITUDE, MIN_MAGNITUDE, Reader, validateInstance } from './instance/reader.ts';
 export type { Instance } from './instance/reader.ts';
+export type { Covariance } from './linalg/covariance.ts';
+export type { Vec } from './linalg/vec.ts';
 
 // Errors: bad input (exit 2) versus a harness failure such as a non-finite result (exit 3).
 export { finite, HarnessError, InputError } from './numeric/errors.ts';
