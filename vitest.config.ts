@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['properties/**/*.test.ts'],
+    // examples/consumer is a package of its own with its own vitest run (properties/examples.test.ts).
+    exclude: [...configDefaults.exclude, 'examples/**'],
     // Properties run hundreds of draws each; a slow machine must not turn that into a flake.
     testTimeout: 120_000,
     hookTimeout: 120_000,

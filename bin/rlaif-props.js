@@ -1,14 +1,11 @@
 #!/usr/bin/env node
-// Entry point of the `rlaif-props` command. The sources are TypeScript and are run
-// through tsx's loader, so the CLI and the test suite always execute the same code
-// (no stale build output can disagree with what `npm test` checked).
-import { register } from 'tsx/esm/api';
-
-register();
+// Entry point of the `rlaif-props` command. It runs the compiled JavaScript in dist/ (built
+// by `npm run build`, which `npm ci`/`npm install` run through `prepare` and `npm test` runs
+// first), so no TypeScript loader is needed at run time.
 // `rlaif-props list | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
-const { main } = await import('../src/cli/main.ts');
+const { main } = await import('../dist/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -2,9 +2,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../numeric/errors.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
+// Spelled out so that declaration emit (the build) can name it: node:util does not export the option types.
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>>;
 
 /** node:util parseArgs in strict mode, with its errors turned into one-line InputErrors. */
-export function parse<O extends Options>(argv: string[], options: O) {
+export function parse<O extends Options>(argv: string[], options: O): Parsed<O> {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: true });
   } catch (e) {
