@@ -4,19 +4,21 @@
  */
 import { HarnessError, InputError } from '../numeric/errors.ts';
 import { EXIT } from './command.ts';
-import { COMMANDS, usage } from './commands.ts';
 import { oneLine } from './io.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage());
-    return name === undefined ? EXIT.input : EXIT.ok;
-  }
+  // `--version` answers before the commands (and with them the registry, fast-check and the
+  // model) are loaded: it is what scripts call to see which suite they have.
   if (name === '--version') {
     const { VERSION } = await import('../version.ts');
     process.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
+  }
+  const { COMMANDS, usage } = await import('./commands.ts');
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name === undefined ? EXIT.input : EXIT.ok;
   }
   const command = COMMANDS[name];
   if (!command) {
