@@ -3,6 +3,7 @@
 // the unchanged property code runs against the broken model.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as Check from '../src/runner/check.ts';
+import type * as Hunt from '../src/runner/hunt.ts';
 import type * as Registry from '../src/theorems/registry.ts';
 
 interface Mutant {
@@ -84,4 +85,41 @@ describe('broken models are caught', () => {
       const outcomes = mutant.caughtBy.map((id) => checkPart(getPart(id), { numRuns: 100 }).outcome);
       expect(outcomes.some((o) => o !== 'holds'), `outcomes: ${outcomes.join(', ')}`).toBe(true);
     });
+});
+
+/**
+ * The shrinker's own properties have teeth too: a shrinker whose steps never remove a
+ * dimension leaves a padded witness at its padded size, which "a stored witness padded with
+ * two more dimensions shrinks back" (shrinker.test.ts) rejects. Shown on T2.c's d = 2
+ * witness, padded to d = 4.
+ */
+describe('broken shrinkers are caught', () => {
+  const witness = { vStar: [1, 0, 0, 0], g: [-1, 1, 0, 0], w: [0, -1, 0, 0], beta: 1 };
+  const shrinkWith = async (patch: (m: Record<string, unknown>) => Record<string, unknown>) => {
+    vi.resetModules();
+    vi.doMock('../src/arbitraries/_internals/simplifications.ts', async (importOriginal) => patch(await importOriginal<Record<string, unknown>>()));
+    const { getPart } = await ((await import('../src/theorems/registry.ts')) as typeof Registry).loadRegistry();
+    const { shrinkFrom } = (await import('../src/runner/hunt.ts')) as typeof Hunt;
+    const r = shrinkFrom(getPart('T2.c'), ['converged'], witness);
+    vi.doUnmock('../src/arbitraries/_internals/simplifications.ts');
+    return r;
+  };
+
+  it('the real shrinker takes the padded witness back to d = 2', async () => {
+    const r = await shrinkWith((m) => m);
+    expect((r!.instance.vStar as number[]).length).toBe(2);
+  });
+
+  it('a shrinker that never removes a dimension fails "padded witnesses shrink back"', async () => {
+    const r = await shrinkWith((m) => ({
+      ...m,
+      *simplifications(inst: Record<string, unknown>, vocab: { axes(): string[] }) {
+        const original = m.simplifications as (i: unknown, v: unknown) => Iterable<Record<string, unknown>>;
+        const d = (inst.vStar as number[]).length;
+        // Every step of the real shrinker except those that shorten vStar (remove a dimension).
+        for (const x of original(inst, vocab)) if ((x.vStar as number[] | undefined)?.length !== d - 1) yield x;
+      },
+    }));
+    expect((r!.instance.vStar as number[]).length).toBeGreaterThan(2);
+  });
 });

@@ -6,15 +6,19 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit' }).status ?? 1;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// The tools from this repository's node_modules, whoever runs the script (npm, vitest, a shell).
+const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT }).status ?? 1;
 const dir = mkdtempSync(join(tmpdir(), 'rlaif-props-pack-'));
 let status = 1;
 try {
   if (run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', dir]) === 0) {
     const tgz = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz')));
-    const publint = run('publint', ['run', '--strict', tgz]);
-    const attw = run('attw', ['--profile', 'esm-only', tgz]);
+    const publint = run(bin('publint'), ['run', '--strict', tgz]);
+    const attw = run(bin('attw'), ['--profile', 'esm-only', tgz]);
     status = publint || attw;
   }
 } finally {
