@@ -54,6 +54,23 @@ export const MUTANTS: readonly Mutant[] = [
     caughtBy: ['T1', 'T1.b'],
   },
   {
+    // Caught by the converse of T1.b's "iff" (checked, under linear-value, as the equality
+    // 1 − G/ceiling = ½‖û − v̂‖²_Σ): every positively aligned judge would reach the ceiling,
+    // so equality would hold off collinearity. The bound G <= ceiling still holds.
+    name: 'every positively aligned judge reaches the KL ceiling',
+    module: '../src/model/rlaif.ts',
+    patch: (m) => ({
+      ...m,
+      gain: (M: { Sigma: { apply(x: Float64Array): Float64Array }; vStar: Float64Array }, g: never, u: never, eps: number) => {
+        const G = (m.gain as (...a: unknown[]) => number)(M, g, u, eps);
+        const Sv = M.Sigma.apply(M.vStar);
+        const ceiling = Math.sqrt(2 * eps) * Math.sqrt(M.vStar.reduce((s, x, i) => s + x * Sv[i], 0));
+        return G > 0 ? ceiling : G;
+      },
+    }),
+    caughtBy: ['T1.b'],
+  },
+  {
     name: 'Monte Carlo agreement uses the wrong sign for the value comparison',
     module: '../src/model/agreement.ts',
     patch: (m) => ({

@@ -3,8 +3,8 @@
  * u ≠ 0 and ε > 0: G_ε(u) = sqrt(2ε)·‖v*‖_Σ·A(u); hence (a) sign G = sign A and
  * (b) G <= sqrt(2ε)‖v*‖_Σ with equality iff u is a positive multiple of v*.
  */
-import { sNorm } from '../linalg/covariance.ts';
-import { norm } from '../linalg/vec.ts';
+import { sNorm, sqNorm } from '../linalg/covariance.ts';
+import { axpy, scale } from '../linalg/vec.ts';
 import { all, equal, sameSign } from '../numeric/margin.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
 import { gainSetting, rlaifArbitrary } from './common/rlaif-instance.ts';
@@ -50,18 +50,22 @@ const T1b: PartSpec = {
   title: 'Gain is bounded by the KL budget',
   statement: 'G_ε(u) <= sqrt(2ε)‖v*‖_Σ, with equality iff u is a positive multiple of v*',
   arbitrary: (inForce, opts) => rlaifArbitrary(inForce, shape, opts),
-  evaluate(inst): Evaluation {
+  evaluate(inst, inForce): Evaluation {
     const { M, u, G, ceiling, tol, quantities } = gainLaw(inst);
     const ratio = G / ceiling;
-    // Collinearity decided geometrically (Euclidean unit vectors), independently of Σ and J.
-    const nu = norm(u);
-    const nv = norm(M.vStar);
-    const gap = norm(u.map((x, i) => x / nu - M.vStar[i] / nv));
-    const collinear = gap <= 1e-12;
+    // How far u is from a positive multiple of v*: ½‖û − v̂‖²_Σ for the Σ-unit vectors (from Σ
+    // alone, not from J; 0 exactly at a positive multiple, Σ being SPD). Under linear-value the
+    // theorem gives the "iff" quantitatively, 1 − ratio = ½‖û − v̂‖²_Σ (= 1 − A(u)), so it is
+    // checked as that equality: both directions, and a ratio of 1 off collinearity fails by the
+    // gap. With linear-value dropped the claim as stated is read: equality at collinearity,
+    // and below the ceiling elsewhere.
+    const gapSq = sqNorm(M.Sigma, axpy(-1 / sNorm(M.Sigma, M.vStar), M.vStar, scale(1 / sNorm(M.Sigma, u), u))) / 2;
+    const collinear = gapSq <= 1e-12;
+    const iff = inForce.has('linear-value') ? equal(1 - ratio, gapSq) : collinear ? equal(ratio, 1) : 1 - ratio;
     return {
-      margin: all(1 - ratio, collinear ? equal(ratio, 1) : 1 - ratio),
+      margin: all(1 - ratio, iff),
       tol,
-      quantities: { ...quantities, ceiling, collinear: +collinear },
+      quantities: { ...quantities, ceiling, collinear: +collinear, halfSquaredGap: gapSq },
       pre: true,
     };
   },

@@ -63,7 +63,9 @@ const T4a: PartSpec = {
     const ux = activated(rankOne(x), w);
     const gap = Math.min(2, positiveMultipleGap(ux, x));
     return {
-      margin: all(equal(selfInner, sqNorm), sqNorm, implies(cosXW, -gap)),
+      // <Pw,w> >= 0 is read off <Pw,w> itself (as computed, it can be negative for a wrong P),
+      // not off ‖Pw‖², which is a square and cannot.
+      margin: all(equal(selfInner, sqNorm), selfInner, implies(cosXW, -gap)),
       tol: scaledTol(1),
       quantities: { selfInner, sqNorm, cosXW, gap },
       pre: cosXW > scaledTol(1),
