@@ -169,6 +169,21 @@ describe('hunt', () => {
     expect(j.file).toBe(listFiles(store)[0]);
     expect(listFiles(store)).toHaveLength(1);
   });
+  it('the printed replay command (seed and path of the one shrink loop) gives the same witness again', async () => {
+    const r = await run('hunt', 'T1', '--drop', 'linear-value', '--seed', '11', '--no-store');
+    expect(r.code, r.err).toBe(0);
+    const replay = /replay: rlaif-props (hunt .*)$/m.exec(r.out);
+    expect(replay, r.out).not.toBeNull();
+    const instance = /instance: (.*)$/m.exec(r.out)![1];
+    const again = await run(...replay![1].split(' '));
+    expect(again.code, again.err).toBe(0);
+    expect(/instance: (.*)$/m.exec(again.out)![1]).toBe(instance);
+  });
+  it('--path with --seeds is refused (a path replays one seed)', async () => {
+    const r = await run('hunt', 'T1', '--drop', 'linear-value', '--seeds', '2', '--path', '0:1');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--path replays one seed/);
+  });
   it('--no-store writes nothing', async () => {
     const store = freshStore('hunt-nostore');
     const r = await run('hunt', 'T2.c', '--drop', 'converged', '--seeds', '1', '--no-store', '--store', store);
