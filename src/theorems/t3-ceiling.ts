@@ -76,9 +76,23 @@ export function readJudge(r: Reader, d: number): JudgeSpec {
   }
 }
 
-/** A seeded generator for one named Monte Carlo estimate of an instance (replays identically). */
+/**
+ * A seeded generator for one named Monte Carlo estimate of an instance (replays identically).
+ * It is made on first use: the exact routes never draw, and hashing a d = 4096 instance's JSON
+ * text costs more than their whole computation.
+ */
 function rngFor(r: Reader, inst: Instance, what: string): Rng {
-  return makeRng(`${r.has('seed') ? r.number('seed') : hashSeed(inst)}:${what}`);
+  let rng: Rng | undefined;
+  const get = () => (rng ??= makeRng(`${r.has('seed') ? r.number('seed') : instanceSeed(inst)}:${what}`));
+  return { uniform: () => get().uniform(), normal: () => get().normal() };
+}
+
+const SEEDS = new WeakMap<Instance, number>();
+/** hashSeed of an instance, once per instance object (instances are never mutated). */
+function instanceSeed(inst: Instance): number {
+  let h = SEEDS.get(inst);
+  if (h === undefined) SEEDS.set(inst, (h = hashSeed(inst)));
+  return h;
 }
 
 /** Everything the T3 parts share: the model, q, the judge and its direction u_c = P_c w. */
@@ -123,14 +137,12 @@ const T3a: PartSpec = {
   arbitrary: arbitrary(false),
   evaluate(inst): Evaluation {
     const r = new Reader(inst);
-    const L = readLatentModel(r);
-    const q = ceiling(L);
-    const quantities: Record<string, number> = { ceiling: q };
     // The judge's correlation is reported alongside when the instance has a judge side.
-    if (r.has('w')) {
-      const { uc, judge } = setting(inst);
-      quantities.correlation = judgeCorrelation(L, judge, uc, rngFor(r, inst, 'correlation')).value;
-    }
+    const judged = r.has('w') ? setting(inst) : undefined;
+    const L = judged?.L ?? readLatentModel(r);
+    const q = judged?.q ?? ceiling(L);
+    const quantities: Record<string, number> = { ceiling: q };
+    if (judged) quantities.correlation = judgeCorrelation(L, judged.judge, judged.uc, rngFor(r, inst, 'correlation')).value;
     return { margin: all(q, 1 - q), tol: scaledTol(1), quantities, pre: true };
   },
 };
