@@ -83,6 +83,14 @@ export const MUTANTS: readonly Mutant[] = [
     caughtBy: ['T4.b'],
   },
   {
+    // q >= 0 cannot fail when read off q (a square root); T3.a also reads q² as <Φw*, u*>/‖w*‖²,
+    // which a probe of the wrong sign makes negative.
+    name: 'the optimal probe u* points the wrong way',
+    module: '../src/model/latent/model.ts',
+    patch: (m) => ({ ...m, optimalProbe: (L: never) => (m.optimalProbe as (l: unknown) => Float64Array)(L).map((x) => -x) }),
+    caughtBy: ['T3.a'],
+  },
+  {
     name: 'Monte Carlo agreement uses the wrong sign for the value comparison',
     module: '../src/model/agreement.ts',
     patch: (m) => ({
@@ -102,6 +110,7 @@ afterEach(() => {
   vi.doUnmock('../src/model/link.ts');
   vi.doUnmock('../src/model/agreement.ts');
   vi.doUnmock('../src/model/adversarial.ts');
+  vi.doUnmock('../src/model/latent/model.ts');
   vi.resetModules();
 });
 

@@ -20,7 +20,7 @@
  * the latent law by a linear score.
  */
 import { checkNumber, checkVecs, Reader, type Instance } from '../instance/reader.ts';
-import { norm } from '../linalg/vec.ts';
+import { dot, norm } from '../linalg/vec.ts';
 import { sheppard } from '../model/agreement.ts';
 import {
   ceiling, judgeCorrelation, JUDGE_KINDS, LATENT_KINDS, latentAgreement, latentGain, latentModel, optimalProbe, phiTimes,
@@ -141,9 +141,13 @@ const T3a: PartSpec = {
     const judged = r.has('w') ? setting(inst) : undefined;
     const L = judged?.L ?? readLatentModel(r);
     const q = judged?.q ?? ceiling(L);
-    const quantities: Record<string, number> = { ceiling: q };
+    // q >= 0 read off q itself could not fail (q is a square root). So q² is also computed as
+    // the quadratic form <Φw*, u*>/‖w*‖² through the optimal probe u* = Σ_h⁺Φw*: that form must
+    // be >= 0 (Σ_h⁺ is positive semi-definite) and equal q², and q <= 1.
+    const qForm = dot(phiTimes(L.Phi, L.wStar), optimalProbe(L)) / dot(L.wStar, L.wStar);
+    const quantities: Record<string, number> = { ceiling: q, quadraticForm: qForm };
     if (judged) quantities.correlation = judgeCorrelation(L, judged.judge, judged.uc, rngFor(r, inst, 'correlation')).value;
-    return { margin: all(q, 1 - q), tol: scaledTol(1), quantities, pre: true };
+    return { margin: all(qForm, equal(q * q, qForm), 1 - q), tol: scaledTol(1), quantities, pre: true };
   },
 };
 
