@@ -91,6 +91,20 @@ export const MUTANTS: readonly Mutant[] = [
     caughtBy: ['T3.a'],
   },
   {
+    // Every P_t w is right, but the trajectory also drifts along g: only T7.b's cumulative half
+    // (θ_t − g in S_1 + … + S_T) sees it, now that the per-step updates are computed apart.
+    name: 'the RLAIF trajectory drifts along g at every step',
+    module: '../src/model/ablation.ts',
+    patch: (m) => ({
+      ...m,
+      rlaifTrajectory: (g: Float64Array, w: never, steps: never) => {
+        const r = (m.rlaifTrajectory as (...a: unknown[]) => { thetas: Float64Array[]; updates: Float64Array[] })(g, w, steps);
+        return { ...r, thetas: r.thetas.map((th, t) => th.map((x, i) => x + t * g[i])) };
+      },
+    }),
+    caughtBy: ['T7.b'],
+  },
+  {
     name: 'Monte Carlo agreement uses the wrong sign for the value comparison',
     module: '../src/model/agreement.ts',
     patch: (m) => ({
@@ -111,6 +125,7 @@ afterEach(() => {
   vi.doUnmock('../src/model/agreement.ts');
   vi.doUnmock('../src/model/adversarial.ts');
   vi.doUnmock('../src/model/latent/model.ts');
+  vi.doUnmock('../src/model/ablation.ts');
   vi.resetModules();
 });
 

@@ -10,7 +10,7 @@
 import { ablationArbitrary, stepsArbitrary } from '../arbitraries/adversarial.ts';
 import { checkNumber, checkVecs, Reader, dimensionOf, type Instance } from '../instance/reader.ts';
 import { Subspace } from '../linalg/subspace.ts';
-import { norm, sub, type Vec } from '../linalg/vec.ts';
+import { norm, scale, sub, type Vec } from '../linalg/vec.ts';
 import { ablatedAgreementMonteCarlo, ablatedDirection, numericalRank, relativeResidual, rlaifTrajectory } from '../model/ablation.ts';
 import { alignment, valueModel } from '../model/value.ts';
 import { InputError } from '../numeric/errors.ts';
@@ -95,7 +95,12 @@ const T7b: PartSpec = {
     const w = r.vec('w', d);
     const g = r.vec('g', d);
     const steps = readSteps(inst, r, d);
-    const { thetas, updates } = rlaifTrajectory(g, w, steps);
+    // The trajectory is the model's (θ_t from θ_{t−1}); each step's update is computed apart,
+    // straight from THEORY (u_c/β = P_t w/β_t). Taken as differences of the θ_t the two halves
+    // below would be one check twice: a trajectory that drifts outside the steps' subspaces
+    // while every P_t w is right is seen only by the cumulative half.
+    const { thetas } = rlaifTrajectory(g, w, steps);
+    const updates = steps.map((s) => scale(1 / s.beta, s.S.project(w)));
     // The sum subspace from all spanning vectors together (a basis of its own, not the steps').
     const sum = Subspace.span(steps.flatMap((s) => s.vectors), d);
     // Residuals in units of the largest update any step could make, ‖w‖/β_t.
