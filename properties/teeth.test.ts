@@ -105,6 +105,20 @@ export const MUTANTS: readonly Mutant[] = [
     caughtBy: ['T7.b'],
   },
   {
+    // T5.c's containment is immediate as sets; what it can catch is an LP whose answer is not
+    // attained by its own direction (here, an optimum overstated by 1%).
+    name: 'the max-min LP overstates its optimum',
+    module: '../src/model/pareto.ts',
+    patch: (m) => ({
+      ...m,
+      maxMinMargin: (targets: never) => {
+        const r = (m.maxMinMargin as (t: unknown) => { t: number; u: Float64Array })(targets);
+        return { ...r, t: r.t > 0 ? 1.01 * r.t : r.t };
+      },
+    }),
+    caughtBy: ['T5.c'],
+  },
+  {
     name: 'Monte Carlo agreement uses the wrong sign for the value comparison',
     module: '../src/model/agreement.ts',
     patch: (m) => ({
@@ -126,6 +140,7 @@ afterEach(() => {
   vi.doUnmock('../src/model/adversarial.ts');
   vi.doUnmock('../src/model/latent/model.ts');
   vi.doUnmock('../src/model/ablation.ts');
+  vi.doUnmock('../src/model/pareto.ts');
   vi.resetModules();
 });
 
