@@ -119,6 +119,20 @@ export const MUTANTS: readonly Mutant[] = [
     caughtBy: ['T5.c'],
   },
   {
+    // Invisible to a Hoeffding tolerance (≈ 0.0145 absolute); T5.b's Bernstein tolerance with
+    // the claim's own variance p(1 − p) sees a quarter off a small share.
+    name: 'the two-objective cone share is a quarter too small when it is small',
+    module: '../src/model/pareto.ts',
+    patch: (m) => ({
+      ...m,
+      twoObjectiveFraction: (phi: number) => {
+        const p = (m.twoObjectiveFraction as (x: number) => number)(phi);
+        return p < 0.06 ? 0.75 * p : p;
+      },
+    }),
+    caughtBy: ['T5.b'],
+  },
+  {
     name: 'Monte Carlo agreement uses the wrong sign for the value comparison',
     module: '../src/model/agreement.ts',
     patch: (m) => ({

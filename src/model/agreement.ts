@@ -20,6 +20,12 @@ export interface AgreementEstimate {
   /** Half-width valid for each estimate and for each pairwise difference, jointly at level `alpha`. */
   readonly halfWidth: number;
   /**
+   * Half-width for the estimates alone (each a mean in [0, 1], range 1), jointly at level
+   * `alpha` over the dirs estimates: what a check of one estimate needs, about half of
+   * `halfWidth`, which must also cover differences (range 2) and dirs² comparisons.
+   */
+  readonly estimateHalfWidth: number;
+  /**
    * Extra uncertainty from rounding ties: pairs whose value scores differ but whose values
    * f(·) are equal in floating point (tanh saturating to ±1, exp underflowing). Each is counted
    * one half, which can be off by one half from the exact-arithmetic answer: ties/(2n).
@@ -84,6 +90,7 @@ export function agreementMonteCarlo(M: ValueModel, dirs: Vec[], rng: Rng, n = MC
   return {
     estimates: Array.from(hits, (x) => x / n),
     halfWidth: hoeffding(n, alpha / comparisons, 2),
+    estimateHalfWidth: hoeffding(n, alpha / Math.max(1, dirs.length), 1),
     tieBias: ties / (2 * n),
     n,
     alpha,

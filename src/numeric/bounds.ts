@@ -90,3 +90,17 @@ export function correlationInterval(cov: Interval, varX: Interval, varY: Interva
   const hi = cov[1] >= 0 ? cov[1] / sLo : cov[1] / sHi;
   return [Math.max(-1, lo), Math.min(1, hi)];
 }
+
+/**
+ * Bernstein half-width for a mean of n independent indicators whose variance σ² = p(1 − p) is
+ * known under the claim being tested (the claim states p): the mean lies within t of p except
+ * with probability α, where n·t² = ln(2/α)·(2σ² + 2t/3), so
+ *   t = (2L/3 + sqrt((2L/3)² + 8·n·L·σ²)) / (2n),  L = ln(2/α).
+ * For a small p this is far tighter than Hoeffding's sqrt(L/(2n)), which ignores the variance:
+ * at p = 0.02 and n = 40 000 it is 0.0042 instead of 0.0145. Near p = 1/2 it is a hair wider than
+ * Hoeffding's; both hold at level α for a p fixed in advance, so callers may take the smaller.
+ */
+export function bernsteinKnownVariance(n: number, variance: number, alpha: number): number {
+  const L = Math.log(2 / alpha);
+  return ((2 * L) / 3 + Math.sqrt(((2 * L) / 3) ** 2 + 8 * n * L * variance)) / (2 * n);
+}

@@ -31,16 +31,20 @@ const T6a: PartSpec = {
     const { M, d } = readValueModel(r);
     const u = r.vec('u', d);
     const A = alignment(M, u);
-    // Within halfWidth + tieBias of Agr(u) except with probability MC_ALPHA = 1e-7 (n = 40 000).
+    // One estimate, a mean of n terms in [0, 1]: within the range-1 Hoeffding half-width
+    // sqrt(ln(2/α)/(2n)) ≈ 0.0145 (+ tieBias) of Agr(u) except with probability MC_ALPHA = 1e-7
+    // (n = 40 000): the false-alarm bound per check. (The difference half-width, twice that,
+    // is for claims that compare two directions, such as T2.b.)
     const est = agreementMonteCarlo(M, [u], makeRng(r.has('seed') ? r.number('seed') : hashSeed(inst)));
     const agreement = est.estimates[0];
     const predicted = sheppard(A);
+    const halfWidth = est.estimateHalfWidth;
     return {
       margin: equal(agreement, predicted),
-      tol: est.halfWidth + est.tieBias,
-      quantities: { alignment: A, agreement, sheppard: predicted, halfWidth: est.halfWidth, tieBias: est.tieBias },
+      tol: halfWidth + est.tieBias,
+      quantities: { alignment: A, agreement, sheppard: predicted, halfWidth, tieBias: est.tieBias },
       // When rounding ties blur the estimate more than sampling does, the draw checks little.
-      pre: est.tieBias <= est.halfWidth,
+      pre: est.tieBias <= halfWidth,
     };
   },
 };
