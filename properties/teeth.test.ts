@@ -133,6 +133,27 @@ export const MUTANTS: readonly Mutant[] = [
     caughtBy: ['T5.b'],
   },
   {
+    // A sign claim passes a gain stuck at 0 (sameSign(p, 0) >= 0); T2.a now checks the gain
+    // difference as the equality T1 gives under linear-value.
+    name: 'gain is identically zero',
+    module: '../src/model/rlaif.ts',
+    patch: (m) => ({ ...m, gain: () => 0 }),
+    caughtBy: ['T2.a'],
+  },
+  {
+    // Likewise an agreement estimator stuck at 1/2: T2.b checks the difference against Sheppard's.
+    name: 'Monte Carlo agreement is stuck at 1/2',
+    module: '../src/model/agreement.ts',
+    patch: (m) => ({
+      ...m,
+      agreementMonteCarlo: (...a: unknown[]) => {
+        const r = (m.agreementMonteCarlo as (...a: unknown[]) => { estimates: number[] })(...a);
+        return { ...r, estimates: r.estimates.map(() => 0.5) };
+      },
+    }),
+    caughtBy: ['T2.b'],
+  },
+  {
     name: 'Monte Carlo agreement uses the wrong sign for the value comparison',
     module: '../src/model/agreement.ts',
     patch: (m) => ({

@@ -84,20 +84,26 @@ describe('T1 on worked instances', () => {
 describe('T2 on worked instances', () => {
   // v* = e1, g = e2: A(g) = 0. w = (1,1) with constitution span{e1}: u_c = e1, A(u_c) = 1.
   const better = { vStar: [1, 0], g: [0, 1], w: [1, 1], basis: [[1, 0]] };
-  it('T2.a: gains at equal budget, normalised by the larger', () => {
+  it('T2.a: under linear-value the gain difference equals the ceiling times the alignment difference; without it, signs', () => {
     const e = evaluatePart(T2a, better, ALL(T2a));
     expect(e.quantities.alignmentJudge).toBe(1);
     expect(e.quantities.alignmentGeneration).toBe(0);
     near(e.quantities.gainJudge, Math.SQRT2, 1e-14);
     near(e.quantities.gainGeneration, 0, 1e-15);
-    near(e.margin, 1, 1e-14);
-    near(e.tol, REL_TOL + ABS_TOL, 1e-20);
+    near(e.quantities.ceiling, Math.SQRT2, 1e-15);
+    // (√2 − 0)/√2 = 1 = A(u_c) − A(g): the equality holds to rounding.
+    near(e.margin, 0, 1e-14);
+    // The sign reading (linear-value dropped), normalised by the larger gain.
+    const NO_LINEAR = new Set(['isotropic', 'converged']);
+    near(evaluatePart(T2a, better, NO_LINEAR).margin, 1, 1e-14);
+    near(evaluatePart(T2a, better, NO_LINEAR).tol, REL_TOL + ABS_TOL, 1e-20);
     // Worse judge: u_c = e2 (A = 0) against g = (1,1) (A = 1/√2): gains 0 and 1.
     const worse = evaluatePart(T2a, { vStar: [1, 0], g: [1, 1], w: [0, 1] }, ALL(T2a));
     near(worse.quantities.gainGeneration, 1, 1e-14);
-    near(worse.margin, SQRT1_2, 1e-14);
+    near(worse.margin, 0, 1e-14);
+    near(evaluatePart(T2a, { vStar: [1, 0], g: [1, 1], w: [0, 1] }, NO_LINEAR).margin, SQRT1_2, 1e-14);
     // Equal alignment and no gain either way: margin 0, and an all-zero gain pair normalises by 1.
-    const tie = evaluatePart(T2a, { vStar: [1, 0], g: [0, 1], w: [0, 2] }, ALL(T2a));
+    const tie = evaluatePart(T2a, { vStar: [1, 0], g: [0, 1], w: [0, 2] }, NO_LINEAR);
     expect(tie.margin === 0).toBe(true);
     near(tie.tol, REL_TOL + ABS_TOL, 1e-20);
     const eps = evaluatePart(T2a, { ...better, epsilon: 8 }, ALL(T2a));
@@ -110,17 +116,23 @@ describe('T2 on worked instances', () => {
     expect(e.quantities.halfWidth).toBe(hw);
     expect(e.tol).toBe(hw);
     near(e.quantities.agreementGeneration, 0.5, hw);
-    // sameSign(1, dAgr) = min(1, dAgr) = dAgr
-    near(e.margin, 1 - e.quantities.agreementGeneration, 1e-15);
+    // Under linear-value: the estimated difference against Sheppard's, 1 − 1/2 = 1/2.
+    near(e.quantities.predictedDifference, 0.5, 1e-15);
+    near(e.margin, -Math.abs(1 - e.quantities.agreementGeneration - 0.5), 1e-15);
+    expect(e.holds).toBe(true);
+    // The sign reading: sameSign(1, dAgr) = min(1, dAgr) = dAgr.
+    const NO_LINEAR = new Set(['isotropic', 'converged']);
+    near(evaluatePart(T2b, { ...better, seed: 5 }, NO_LINEAR).margin, 1 - e.quantities.agreementGeneration, 1e-15);
     expect(e.pre).toBe(true);
     // The `seed` field selects the sample; without it the instance hashes to its own seed.
     expect(evaluatePart(T2b, { ...better, seed: 5 }, ALL(T2b)).quantities).toEqual(e.quantities);
     expect(evaluatePart(T2b, { ...better, seed: 6 }, ALL(T2b)).quantities.agreementGeneration).not.toBe(e.quantities.agreementGeneration);
     expect(evaluatePart(T2b, better, ALL(T2b)).quantities.agreementGeneration).not.toBe(e.quantities.agreementGeneration);
-    // Equally aligned directions: the difference is unresolvable, so no precondition.
-    const flat = evaluatePart(T2b, { vStar: [1, 0], g: [0, 1], w: [0, -1], seed: 1 }, ALL(T2b));
+    // Equally aligned directions: with the sign reading the difference is unresolvable, so no precondition.
+    const flat = evaluatePart(T2b, { vStar: [1, 0], g: [0, 1], w: [0, -1], seed: 1 }, NO_LINEAR);
     expect(flat.pre).toBe(false);
     expect(flat.holds).toBe(true);
+    expect(evaluatePart(T2b, { vStar: [1, 0], g: [0, 1], w: [0, -1], seed: 1 }, ALL(T2b)).holds).toBe(true);
   });
   it('T2.c: the converged limit, the finite-β reading, and a failed premise', () => {
     // g = (−1, 1): A(g) = −1/√2; u_c = e1: A = 1; θ_β → direction e1 as β → 0.

@@ -6,13 +6,14 @@
 import { defineFamily, type PartSpec } from './family.ts';
 import type { Instance } from '../instance/reader.ts';
 import { Reader } from '../instance/reader.ts';
+import { sNorm } from '../linalg/covariance.ts';
 import { norm, type Vec } from '../linalg/vec.ts';
-import { agreementMonteCarlo } from '../model/agreement.ts';
+import { agreementMonteCarlo, sheppard } from '../model/agreement.ts';
 import { policyDirection, gain } from '../model/rlaif.ts';
-import { alignment, type ValueModel } from '../model/value.ts';
+import { alignment, expectedValue, type ValueModel } from '../model/value.ts';
 import { HarnessError } from '../numeric/errors.ts';
 import { hashSeed } from '../numeric/hash.ts';
-import { implies, sameSign } from '../numeric/margin.ts';
+import { equal, implies, sameSign } from '../numeric/margin.ts';
 import { makeRng } from '../numeric/rng.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
 import { judgeDirection, readValueModel, rlaifArbitrary } from './common/rlaif-instance.ts';
@@ -35,14 +36,27 @@ const T2a: PartSpec = {
   title: 'RLAIF beats self-training iff the judge is better aligned',
   statement: 'sign(G_ε(u_c) − G_ε(g)) = sign(A(u_c) − A(g)) at equal KL budget ε',
   arbitrary,
-  evaluate(inst): Evaluation {
+  evaluate(inst, inForce): Evaluation {
     const { r, M, g, uc, alignmentJudge, alignmentGeneration } = setting(inst);
     const eps = r.optNumber('epsilon', 1, { positive: true });
     const gainJudge = gain(M, g, uc, eps);
     const gainGeneration = gain(M, g, g, eps);
+    const dA = alignmentJudge - alignmentGeneration;
+    if (inForce.has('linear-value')) {
+      // The theorem gives more than a sign here: by T1 each gain is sqrt(2ε)‖v*‖_Σ·A, so the
+      // difference of gains is that ceiling times the difference of alignments. Checked as
+      // that equality, a sign claim at dA = 0 (any gain would pass) or a gain stuck at 0 fails.
+      const ceiling = Math.sqrt(2 * eps) * sNorm(M.Sigma, M.vStar);
+      return {
+        margin: equal((gainJudge - gainGeneration) / ceiling, dA),
+        tol: scaledTol(expectedValue(M, g), gainJudge, gainGeneration, ceiling) / ceiling,
+        quantities: { alignmentJudge, alignmentGeneration, gainJudge, gainGeneration, ceiling },
+        pre: true,
+      };
+    }
     const unit = Math.max(Math.abs(gainJudge), Math.abs(gainGeneration)) || 1;
     return {
-      margin: sameSign(alignmentJudge - alignmentGeneration, (gainJudge - gainGeneration) / unit),
+      margin: sameSign(dA, (gainJudge - gainGeneration) / unit),
       tol: scaledTol(1, gainJudge / unit, gainGeneration / unit),
       quantities: { alignmentJudge, alignmentGeneration, gainJudge, gainGeneration },
       pre: true,
@@ -56,12 +70,24 @@ const T2b: PartSpec = {
   statement: 'Agr(u_c) > Agr(g) iff A(u_c) > A(g); Agr by seeded Monte Carlo on common random pairs',
   numRuns: 60,
   arbitrary,
-  evaluate(inst): Evaluation {
+  evaluate(inst, inForce): Evaluation {
     const { r, M, g, uc, alignmentJudge, alignmentGeneration } = setting(inst);
     const rng = makeRng(r.has('seed') ? r.number('seed') : hashSeed(inst));
     const est = agreementMonteCarlo(M, [uc, g], rng);
     const [agreementJudge, agreementGeneration] = est.estimates;
     const dAgr = agreementJudge - agreementGeneration;
+    if (inForce.has('linear-value')) {
+      // Under linear-value Sheppard's formula gives each agreement, so the estimated difference
+      // must equal the difference of 1 − arccos(A)/π (a sign claim alone would accept an
+      // estimator stuck at 1/2 whenever the alignments tie).
+      const predicted = sheppard(alignmentJudge) - sheppard(alignmentGeneration);
+      return {
+        margin: equal(dAgr, predicted),
+        tol: est.halfWidth + est.tieBias,
+        quantities: { agreementJudge, agreementGeneration, alignmentJudge, alignmentGeneration, halfWidth: est.halfWidth, predictedDifference: predicted },
+        pre: true,
+      };
+    }
     return {
       margin: sameSign(alignmentJudge - alignmentGeneration, dAgr),
       // The estimated difference is within halfWidth (+ rounding-tie bias) of the truth except
