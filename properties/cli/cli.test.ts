@@ -1,14 +1,14 @@
 // The CLI end to end: list, check, evaluate, and one clear line plus a non-zero exit for bad input.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/theorems/registry.ts';
 
 const PARTS = (await loadRegistry()).parts;
 import { cli } from './run.ts';
+import { scratchRoot } from '../support/scratch.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'rlaif-cli-'));
+const dir = scratchRoot('cli').root;
 const file = (name: string, content: unknown) => {
   const p = join(dir, name);
   writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));

@@ -1,8 +1,7 @@
 // The CLI in process: `main(argv)` with stdout and stderr captured. The child-process tests
 // (cli.test.ts, hostile/) show the real binary behaves; these reach every command's branches
 // cheaply, and they count toward coverage (child processes do not).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { intFlag, listFlag, numberFlag } from '../../src/cli/args.ts';
@@ -17,6 +16,7 @@ const PARTS = (await loadRegistry()).parts;
 import { listFiles, load, save } from '../../src/runner/store.ts';
 import { counterexampleRecord } from '../support/records.ts';
 import { mainCaptured } from '../hostile/run.ts';
+import { scratchRoot } from '../support/scratch.ts';
 
 interface Captured {
   readonly code: number | null;
@@ -30,7 +30,7 @@ async function run(...argv: string[]): Promise<Captured> {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'rlaif-main-'));
+const dir = scratchRoot('main').root;
 const file = (name: string, content: unknown) => {
   const p = join(dir, name);
   writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
