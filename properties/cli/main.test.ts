@@ -80,6 +80,18 @@ describe('list', () => {
     const json = await run('list', '--json');
     expect(JSON.parse(json.out).map((r: { id: string }) => r.id)).toEqual(PARTS.map((p) => p.id));
   });
+  it('--markdown prints the catalogue (docs/THEOREMS.md), from the table of --store', async () => {
+    const md = await run('list', '--markdown');
+    expect(md.code, md.err).toBe(0);
+    expect(md.out).toBe(readFileSync(new URL('../../docs/THEOREMS.md', import.meta.url), 'utf8'));
+    const empty = await run('list', '--markdown', '--store', freshStore('list-empty'));
+    expect(empty.out).toMatch(/\| \[T1\]\(#t1-kl-budgeted-gain-law\) \| R1 \| `linear-value` \| not analysed yet \|/);
+    for (const bad of [['--json', '--markdown'], ['--store', dir]]) {
+      const r = await run('list', ...bad);
+      expect(r.code).toBe(2);
+      oneErrorLine(r);
+    }
+  });
   it('takes no arguments', async () => {
     const r = await run('list', 'T1');
     expect(r.code).toBe(2);
