@@ -9,6 +9,7 @@
  */
 import { resolve } from 'node:path';
 import { simpler, simplicity } from '../instance/layout.ts';
+import { InputError } from '../numeric/errors.ts';
 import { vocabularyOf } from '../theorems/family.ts';
 import type { TheoremPart } from '../theorems/types.ts';
 import { replay } from './replay.ts';
@@ -38,6 +39,30 @@ export function referencedWitnesses(
   return refs;
 }
 
+/**
+ * Replay a stored witness against the registry, with every way it can have gone stale as a
+ * reason rather than an exception: its part is gone, its instance is no longer valid for the
+ * part (a field removed from the vocabulary, say), or `replay` says it no longer reproduces.
+ */
+export function replayStored(
+  c: StoredCounterexample,
+  getPart: (id: string) => TheoremPart,
+): { reproduces: true; part: TheoremPart } | { reproduces: false; reason: string } {
+  let part: TheoremPart;
+  try {
+    part = getPart(c.theorem);
+  } catch {
+    return { reproduces: false, reason: `no part "${c.theorem}" is registered any more` };
+  }
+  try {
+    const r = replay(c, part);
+    return r.reproduces ? { reproduces: true, part } : { reproduces: false, reason: r.reason! };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { reproduces: false, reason: `no longer a valid instance of ${c.theorem} (${e.message})` };
+  }
+}
+
 const describeSimplicity = ([d, c]: readonly number[]) => `d = ${d}, number complexity ${c}`;
 
 /**
@@ -57,16 +82,9 @@ export function findPrunable(
   };
   const live: { c: StoredCounterexample; s: [number, number, number] }[] = [];
   for (const c of records) {
-    let part: TheoremPart;
-    try {
-      part = getPart(c.theorem);
-    } catch {
-      out.set(c.file, { file: c.file, kind: 'stale', reason: `no part "${c.theorem}" is registered any more`, ...keep(c.file) });
-      continue;
-    }
-    const r = replay(c, part);
-    if (!r.reproduces) out.set(c.file, { file: c.file, kind: 'stale', reason: r.reason!, ...keep(c.file) });
-    else live.push({ c, s: simplicity(c.instance, vocabularyOf(part)) });
+    const r = replayStored(c, getPart);
+    if (!r.reproduces) out.set(c.file, { file: c.file, kind: 'stale', reason: r.reason, ...keep(c.file) });
+    else live.push({ c, s: simplicity(c.instance, vocabularyOf(r.part)) });
   }
   const key = (c: StoredCounterexample) => `${c.theorem}|${[...c.dropped].sort().join('+')}`;
   for (const { c, s } of live) {
