@@ -27,6 +27,12 @@ describe('docs', () => {
     expect(read('docs/THEORY.md')).toBe(readFileSync(SHARED_SPEC, 'utf8'));
   });
 
+  it("esbuild works without its install script (the README explains npm's warning)", async () => {
+    const esbuild = await import('esbuild');
+    expect((await esbuild.transform('const x: number = 1;', { loader: 'ts' })).code.trim()).toBe('const x = 1;');
+    expect(read('README.md')).toMatch(/install scripts were not run for `esbuild`[\s\S]*its postinstall only checks that binary/);
+  });
+
   it('the README links the specification and the catalogue inside the repository', () => {
     const readme = read('README.md');
     expect(readme).toContain('](docs/THEORY.md)');

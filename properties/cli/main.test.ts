@@ -173,6 +173,10 @@ describe('hunt', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/T2\.c with converged dropped: COUNTEREXAMPLE \(d = \d+/);
     expect(r.out).toMatch(/stored as /);
+    // The path ends its line, the robustness figure is explained, and the replay pastes as it is.
+    expect(r.out).toMatch(/^  seed -?\d+, path [\d:]+$/m);
+    expect(r.out).toMatch(/^  robustness: survives \d+% of 1e-6 perturbations \(each number nudged by a relative 1e-6 in a random direction; low means the violation sits on an exact boundary\)$/m);
+    expect(r.out).toMatch(/^  replay: npx rlaif-props hunt T2\.c --drop converged --runs \d+ --seed -?\d+ --path [\d:]+ --no-store$/m);
     expect(listFiles(store)).toHaveLength(1);
     const again = await run('hunt', 'T2.c', '--drop', 'converged', '--seeds', '1', '--store', store, '--json');
     expect(again.code).toBe(0);
