@@ -223,6 +223,9 @@ describe('necessity', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/\| T2\.c \| converged \| load-bearing \|/);
     expect(r.err).toMatch(/T2\.c −converged: load-bearing/);
+    // It says where it wrote: the table's files and the store of the witnesses.
+    expect(r.err).toMatch(/^wrote \S*necessity-store\/NECESSITY\.md and \S*necessity-store\/necessity\.json$/m);
+    expect(r.err).toMatch(/^witnesses: 1 newly found, stored under \S*necessity-store\/<id>\/ /m);
     expect(JSON.parse(readFileSync(join(store, 'necessity.json'), 'utf8')).rows.length).toBe(4);
     expect(readFileSync(join(store, 'NECESSITY.md'), 'utf8')).toMatch(/# Assumption necessity/);
     // A second run finds the stored witness and --json prints the rows.
