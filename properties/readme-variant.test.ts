@@ -35,7 +35,7 @@ const cli = (...args: string[]) => sh(`node bin/rlaif-props.js ${args.join(' ')}
 const build = () => sh('npm run -s build');
 
 beforeAll(() => {
-  for (const f of ['src', 'bin', 'counterexamples', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'properties', 'bench', 'vitest.config.ts'])
+  for (const f of ['src', 'bin', 'counterexamples', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'properties', 'bench', 'vitest.config.ts', 'docs'])
     cpSync(join(ROOT, f), join(COPY, f), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(COPY, 'node_modules'), 'dir');
   // Built once here so that each test can run alone (-t); the README's steps build again.
@@ -62,6 +62,9 @@ describe("the README's variant steps, literally", () => {
     expect(out[0]).toMatch(/^created src\/variants\/r1m\.ts/);
     expect(out[2]).toMatch(/^R1m: holds on \d+ runs; (\d+)\/\1 draws met the precondition/m);
     expect(out[3]).toMatch(/^R1m with positive-stretch dropped: COUNTEREXAMPLE \(d = 1,/m);
+    // The regenerated docs name the variant's field and part.
+    expect(readFileSync(join(COPY, 'docs', 'FIELDS.md'), 'utf8')).toContain('`stretch`');
+    expect(readFileSync(join(COPY, 'docs', 'THEOREMS.md'), 'utf8')).toContain('## R1m: ');
     // It is registered, with its own tag and field, beside the shipped variant.
     const list = cli('list', '--json');
     expect(list.status, list.stderr).toBe(0);
