@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['properties/**/*.test.ts'],
     // examples/consumer is a package of its own with its own vitest run (properties/examples.test.ts).
     exclude: [...configDefaults.exclude, 'examples/**'],
+    // A private temporary directory for the run; the run fails if a test leaves anything in it.
+    globalSetup: ['properties/support/tmp-guard.ts'],
     // Properties run hundreds of draws each; a slow machine must not turn that into a flake.
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -8,14 +8,16 @@
 // `listFiles` ignores and the next `hunt`/`necessity` on the store removes (`cleanTemporaries`,
 // which spares the temporaries of writers still running).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../src/numeric/rng.ts';
 import { cleanTemporaries, listFiles, load, temporaries } from '../src/runner/store.ts';
+import { scratchRoot } from './support/scratch.ts';
 import { SUITE_SEED } from './support/suite.ts';
+
+const tmp = scratchRoot('interrupt');
 
 const BIN = fileURLToPath(new URL('../bin/rlaif-props.js', import.meta.url));
 
@@ -86,7 +88,7 @@ const COMMANDS: readonly string[][] = [
 
 describe('a write cut short between the temporary and the final name', () => {
   it('leaves only temporaries, which listing ignores and cleaning removes unless their writer runs', () => {
-    const store = mkdtempSync(join(tmpdir(), 'rlaif-interrupt-'));
+    const store = tmp.sub('interrupt');
     const dir = join(store, 'T1');
     mkdirSync(dir);
     // Linux pids stay below 2^22, so this writer is certainly dead; the parent process is alive.
@@ -113,7 +115,7 @@ describe('interrupt safety: SIGKILL at random moments leaves a valid store', () 
     // Two at a time: the kills are independent, and the machine has two cores.
     for (let i = 0; i < kills.length; i += 2) {
       const batch = kills.slice(i, i + 2).map(async ({ args, ms }) => {
-        const store = mkdtempSync(join(tmpdir(), 'rlaif-interrupt-'));
+        const store = tmp.sub('interrupt');
         stores.push(store);
         return { store, ...(await runAndKill([...args, '--store', store], ms)) };
       });
@@ -142,7 +144,7 @@ describe('interrupt safety: SIGKILL at random moments leaves a valid store', () 
 
 describe('a table lock left by a killed run', () => {
   it('is broken by the next run, which neither waits nor fails', () => {
-    const store = mkdtempSync(join(tmpdir(), 'rlaif-lock-'));
+    const store = tmp.sub('lock');
     // No process has this pid (above the Linux pid_max of 4 194 304).
     writeFileSync(join(store, TABLE_LOCK), '99999999');
     const t = Date.now();

@@ -11,7 +11,6 @@ import type { Instance } from '../src/instance/reader.ts';
 import { hashSeed } from '../src/numeric/hash.ts';
 import { robustViolation } from '../src/runner/confirm.ts';
 import { shrinkFrom } from '../src/runner/hunt.ts';
-import { listFiles, load } from '../src/runner/store.ts';
 import { trialsFor } from '../src/runner/trial.ts';
 import { vocabularyOf } from '../src/theorems/family.ts';
 import { loadRegistry } from '../src/theorems/registry.ts';
@@ -19,9 +18,11 @@ import { tagsInForce } from '../src/theorems/tags.ts';
 import type { TheoremPart } from '../src/theorems/types.ts';
 import { padDimension } from './support/pad.ts';
 import { SUITE_SEED } from './support/suite.ts';
+import { replayingWitnesses } from './support/witnesses.ts';
 
 const registry = await loadRegistry();
-const witnesses = listFiles().map(load);
+// Stale witnesses are replay.test.ts's to report, with their reason; here only the replaying ones.
+const witnesses = replayingWitnesses(registry);
 
 /** Every part under its full tags and with each single tag dropped. */
 const settings: { part: TheoremPart; dropped: string[] }[] = registry.parts.flatMap((part) => [

@@ -1,14 +1,14 @@
 // The CLI end to end: list, check, evaluate, and one clear line plus a non-zero exit for bad input.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/theorems/registry.ts';
 
 const PARTS = (await loadRegistry()).parts;
 import { cli } from './run.ts';
+import { scratchRoot } from '../support/scratch.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'rlaif-cli-'));
+const dir = scratchRoot('cli').root;
 const file = (name: string, content: unknown) => {
   const p = join(dir, name);
   writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
@@ -34,6 +34,8 @@ describe('check', () => {
   it('prints seed, path and a replay command when a part fails, and the replay reproduces it', () => {
     const r = cli(['check', 'T2.c', '--drop', 'converged', '--seed', '1']);
     expect(r.status).toBe(1);
+    // The replay command is printed ready to paste: npx, and the path last on its line.
+    expect(r.stdout).toMatch(/^  replay: npx rlaif-props check T2\.c --drop converged --seed \d+ --path [\d:]+$/m);
     const m = /--seed (\d+) --path ([\d:]+)/.exec(r.stdout);
     expect(m, r.stdout).not.toBeNull();
     const again = cli(['check', 'T2.c', '--drop', 'converged', '--seed', m![1], '--path', m![2]]);
@@ -51,6 +53,14 @@ describe('evaluate', () => {
     expect(out.holds).toBe(true);
     expect(out.quantities.alignment).toBeCloseTo(Math.SQRT1_2, 12);
     expect(out.quantities.gain).toBeCloseTo(out.quantities.predictedGain, 12);
+  });
+  it('- reads the instance from stdin; bad JSON there is one line naming stdin', () => {
+    const r = cli(['evaluate', 'T1', '-'], { input: JSON.stringify({ vStar: [1, 0], g: [0, 1], u: [1, 1], epsilon: 0.5 }) });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).holds).toBe(true);
+    const bad = cli(['evaluate', 'T1', '-'], { input: '{"vStar": [1,' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^rlaif-props evaluate: stdin: invalid JSON/);
   });
   it('T2.c reads beta without `converged` and reports the policy alignment', () => {
     const inst = file('t2c.json', { vStar: [1, 0], g: [-1, 1], w: [0, -1], beta: 1 });
@@ -82,7 +92,8 @@ describe('bad input: one clear line, non-zero exit', () => {
     ['unknown id', ['evaluate', 'T99', file('ok.json', { vStar: [1], g: [0], u: [1] })], /unknown theorem id "T99"/],
     ['unknown flag', ['check', '--frobnicate'], /Unknown option '--frobnicate'/],
     ['unknown command', ['frobnicate'], /unknown command/],
-    ['unknown tag', ['check', 'T1', '--drop', 'isotropic'], /T1 has no tag "isotropic"/],
+    ['unknown tag', ['check', 'T1', '--drop', 'isotropic'], /T1 has no tag "isotropic" \(its tags: linear-value\)/],
+    ['unknown tag name', ['hunt', 'T2.c', '--drop', 'convergd'], /unknown tag "convergd" for T2\.c \(its tags: linear-value, isotropic, converged\)/],
     ['bad runs', ['check', 'T1', '--runs', 'many'], /--runs: expected a whole number/],
     ['zero vStar', ['evaluate', 'T1', file('zero.json', { vStar: [0, 0], g: [0, 0], u: [1, 1] })], /vStar: must be a non-zero vector/],
     ['__proto__ key', ['evaluate', 'T1', file('proto.json', '{"__proto__": {"x": 1}, "vStar": [1], "g": [0], "u": [1]}')], /forbidden key "__proto__"/],

@@ -7,19 +7,19 @@
 // child process: all of them with RLAIF_HOSTILE_CLI=all (`npm run test:hostile`), a
 // representative subset in `npm test` (a child process costs about a CPU-second of start-up,
 // and the whole corpus would add a minute to the suite).
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_STORE } from '../../src/runner/store.ts';
 import { cli } from '../cli/run.ts';
 import { cliAsync, mainCaptured, treeHash } from './run.ts';
+import { scratchRoot } from '../support/scratch.ts';
 
 const CORPUS = fileURLToPath(new URL('./corpus/', import.meta.url));
 const c = (name: string) => join(CORPUS, name);
 
-const tmp = mkdtempSync(join(tmpdir(), 'rlaif-hostile-'));
+const tmp = scratchRoot('hostile').root;
 // A copy of the project's store, for the commands that write.
 const store = join(tmp, 'store');
 cpSync(DEFAULT_STORE, store, { recursive: true });

@@ -1,7 +1,6 @@
 // Hostile input in process: the store never writes or reads outside its folder whatever a
 // record's theorem id says, and the instance validator's limits sit exactly where documented.
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_DEPTH, MAX_MAGNITUDE, MIN_MAGNITUDE, validateInstance } from '../../src/instance/reader.ts';
@@ -9,13 +8,16 @@ import { InputError } from '../../src/numeric/errors.ts';
 import { assertStore, load, save } from '../../src/runner/store.ts';
 import { treeHash } from './run.ts';
 import { counterexampleRecord } from '../support/records.ts';
+import { scratchRoot } from '../support/scratch.ts';
+
+const tmp = scratchRoot('hostile-store');
 
 const record = counterexampleRecord;
 
 describe('the store stays inside its folder', () => {
   // The store is nested two levels down in a scratch folder, so that "../../etc" would land in
   // the scratch folder itself, where the test can see it.
-  const root = mkdtempSync(join(tmpdir(), 'rlaif-store-'));
+  const root = tmp.sub('store');
   const store = join(root, 'a', 'store');
   mkdirSync(store, { recursive: true });
 

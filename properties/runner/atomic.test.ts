@@ -1,12 +1,13 @@
 // The file-system primitives every writer of the suite goes through: a create that never
 // replaces, a replace that is never partial, and a lock that a dead owner cannot wedge.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchRoot } from '../support/scratch.ts';
 import { createExclusive, fsReason, replaceAtomically, withLock } from '../../src/runner/fs/atomic.ts';
 
-const scratch = () => mkdtempSync(join(tmpdir(), 'rlaif-atomic-'));
+const tmp = scratchRoot('atomic');
+const scratch = () => tmp.sub();
 
 describe('atomic writes', () => {
   it('createExclusive creates once, then reports the file as existing and leaves it, and no temporary behind', () => {

@@ -2,10 +2,10 @@
 // (so the committed pair cannot drift apart), necessity.json is in its canonical form (a
 // regeneration changes nothing), and rows written before verdicts were keys still read, as
 // the same verdicts in the same words.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchRoot } from '../support/scratch.ts';
 import { renderMarkdown, verdictText } from '../../src/report/necessity-table.ts';
 import { necessity, NECESSITY_VERDICTS, type NecessityRow } from '../../src/runner/necessity.ts';
 import { mergeRows, readRows, tableJson, writeTable } from '../../src/runner/necessity-file.ts';
@@ -18,7 +18,8 @@ const partIds = registry.parts.map((p) => p.id);
 
 const JSON_FILE = join(DEFAULT_STORE, 'necessity.json');
 const MD_FILE = join(DEFAULT_STORE, 'NECESSITY.md');
-const scratch = () => mkdtempSync(join(tmpdir(), 'rlaif-table-'));
+const tmp = scratchRoot('table');
+const scratch = () => tmp.sub();
 const row = (verdict: string, over: Partial<NecessityRow> = {}) => ({ id: 'T1', dropped: ['linear-value'], verdict, budget: { runsPerSeed: 1, seeds: 1, runsSpent: 1 }, ...over });
 
 describe('the committed table', () => {

@@ -2,11 +2,11 @@
 // keep the same contract (same names, same duplicates, same refusals, same listing order), the
 // identity of a witness ignores the order of its fields and of its dropped tags, a save never
 // replaces a record, and a malformed record is refused with the file named.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { scratchRoot } from '../support/scratch.ts';
 import { InputError } from '../../src/numeric/errors.ts';
 import {
   DirectoryStore,
@@ -23,7 +23,8 @@ import { counterexampleRecord } from '../support/records.ts';
 import { SUITE_SEED } from '../support/suite.ts';
 
 const cfg = { seed: SUITE_SEED, numRuns: 60 };
-const scratch = (name: string) => mkdtempSync(join(tmpdir(), `rlaif-${name}-`));
+const tmp = scratchRoot('store');
+const scratch = (name: string) => tmp.sub(name);
 
 /** The file's name below its store: `<id>/<name>.json`, whatever the store's location. */
 const keyOf = (store: CounterexampleStore, file: string) => file.slice(store.location.length + 1);

@@ -10,10 +10,23 @@ import { checkPart, describeReport, DEFAULT_SEED, hitRate, type CheckReport } fr
 import { replay } from '../../src/runner/replay.ts';
 import { DEFAULT_STORE, load } from '../../src/runner/store.ts';
 import type { Family } from '../../src/theorems/family.ts';
+import { staleMessage } from './witnesses.ts';
 import type { TheoremPart } from '../../src/theorems/types.ts';
 
+/**
+ * The seed from RLAIF_SEED: a whole number fast-check accepts, or the default when unset or
+ * empty (as an unset CI input arrives). Anything else stops the run with one clear line rather
+ * than seeding every property with NaN.
+ */
+export function seedFromEnv(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_SEED;
+  const n = Number(value);
+  if (!/^\s*-?\d+\s*$/.test(value) || n < -(2 ** 31) || n > 2 ** 31 - 1) throw new Error(`RLAIF_SEED: expected a whole number between -2^31 and 2^31-1, got "${value}"`);
+  return n;
+}
+
 /** The suite's seed: fixed by default, so CI is reproducible; RLAIF_SEED selects another. */
-export const SUITE_SEED = process.env.RLAIF_SEED ? Number(process.env.RLAIF_SEED) : DEFAULT_SEED;
+export const SUITE_SEED = seedFromEnv(process.env.RLAIF_SEED);
 
 /** Minimum share of draws that must meet a part's precondition. */
 export const MIN_HIT_RATE = 0.5;
@@ -32,8 +45,9 @@ export function verifyFamily(family: Family | readonly TheoremPart[]): void {
           expect(report.outcome, describeReport(report)).toBe('violated');
         });
         it(`its declared witness ${expected.witness} still replays`, () => {
-          const r = replay(load(join(DEFAULT_STORE, expected.witness)), part);
-          expect(r.reproduces, r.reason).toBe(true);
+          const file = join(DEFAULT_STORE, expected.witness);
+          const r = replay(load(file), part);
+          if (!r.reproduces) expect.fail(staleMessage(file, r.reason!));
         });
         return;
       }

@@ -5,9 +5,11 @@ import { fieldsCommand } from './fields.ts';
 import { huntCommand } from './hunt.ts';
 import { list } from './list.ts';
 import { necessityCommand } from './necessity.ts';
+import { newCommand } from './new.ts';
+import { pruneCommand } from './prune.ts';
 import { replayCommand } from './replay.ts';
 
-export const COMMANDS: Record<string, Command> = { list, check, evaluate, hunt: huntCommand, necessity: necessityCommand, replay: replayCommand, fields: fieldsCommand };
+export const COMMANDS: Record<string, Command> = { list, check, evaluate, hunt: huntCommand, necessity: necessityCommand, replay: replayCommand, prune: pruneCommand, fields: fieldsCommand, new: newCommand };
 
 export function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));

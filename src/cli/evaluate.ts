@@ -6,12 +6,12 @@ import { tagsInForce, unmetTags } from '../theorems/tags.ts';
 import { validateInstance } from '../instance/reader.ts';
 import { listFlag, parse } from './args.ts';
 import { EXIT, type Command } from './command.ts';
-import { readJson } from './io.ts';
+import { readJsonArg } from './io.ts';
 
 export const evaluate: Command = {
   summary: 'evaluate one theorem part on one instance (THEORY §4 JSON); prints {id, holds, margin, quantities}',
   help: [
-    'usage: rlaif-props evaluate <id> <instance.json> [--drop tag,…]',
+    'usage: rlaif-props evaluate <id> <instance.json | -> [--drop tag,…]   (- reads the instance from stdin)',
     '  Prints one JSON object {"id", "holds", "margin", "quantities"}; exit 0 when the claim holds, 1 when violated.',
     '  --drop  read the claim with these tags dropped (e.g. T2.c --drop converged uses the instance\'s beta)',
   ].join('\n'),
@@ -21,7 +21,7 @@ export const evaluate: Command = {
     const [id, file] = positionals;
     const part = (await loadRegistry()).getPart(id);
     const inForce = tagsInForce(part, listFlag(values.drop));
-    const inst = validateInstance(readJson(file), vocabularyOf(part));
+    const inst = validateInstance(readJsonArg(file), vocabularyOf(part));
     const unmet = unmetTags(part, inst, inForce);
     const v = evaluatePart(part, inst, inForce);
     // The note comes after the evaluation, so that a failing evaluation prints one line only.

@@ -13,10 +13,27 @@ export function readJson(path: string): unknown {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`${path}: cannot read (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'a path component is not a directory' : code ?? (e as Error).message})`);
   }
+  return parseJson(text, path);
+}
+
+/** Parse JSON text read from `source` (a file name, or "stdin"); errors name the source. */
+function parseJson(text: string, source: string): unknown {
   try {
     // A byte-order mark (some editors write one) is not part of the JSON.
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new InputError(`${path}: invalid JSON (${oneLine((e as Error).message)})`);
+    throw new InputError(`${source}: invalid JSON (${oneLine((e as Error).message)})`);
   }
+}
+
+/** JSON from a file, or from standard input when the name is "-" (a pipe: `… | rlaif-props evaluate T1 -`). */
+export function readJsonArg(path: string): unknown {
+  if (path !== '-') return readJson(path);
+  let text: string;
+  try {
+    text = readFileSync(0, 'utf8');
+  } catch (e) {
+    throw new InputError(`stdin: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return parseJson(text, 'stdin');
 }

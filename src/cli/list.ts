@@ -5,11 +5,26 @@ import { EXIT, type Command } from './command.ts';
 
 export const list: Command = {
   summary: 'every registered theorem part with its tags and paper claim',
-  help: 'usage: rlaif-props list [--json]',
+  help: [
+    'usage: rlaif-props list [--json | --markdown] [--store DIR]',
+    '  --json      the parts as JSON',
+    '  --markdown  the theorem catalogue (docs/THEOREMS.md is this output): each part with its assumptions and',
+    '              their status in the necessity table (DIR/necessity.json, default counterexamples/)',
+  ].join('\n'),
   async run(argv) {
-    const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
+    const { values, positionals } = parse(argv, { json: { type: 'boolean' }, markdown: { type: 'boolean' }, store: { type: 'string' } });
     if (positionals.length) throw new InputError(`list takes no arguments (got "${positionals[0]}")`);
-    const rows = (await loadRegistry()).parts.map((p) => ({
+    if (values.json && values.markdown) throw new InputError('list takes one of --json or --markdown');
+    if (values.store !== undefined && !values.markdown) throw new InputError('--store is read by --markdown only');
+    const registry = await loadRegistry();
+    if (values.markdown) {
+      // Loaded here: only the catalogue reads the table.
+      const { tableRows } = await import('../runner/necessity-file.ts');
+      const { theoremsMarkdown } = await import('../report/theorems-doc.ts');
+      process.stdout.write(theoremsMarkdown(registry.parts, tableRows(values.store)));
+      return EXIT.ok;
+    }
+    const rows = registry.parts.map((p) => ({
       id: p.id,
       title: p.title,
       statement: p.statement,

@@ -86,7 +86,15 @@ export const necessityCommand: Command = {
           process.stderr.write(`${r.id} ${r.dropped.length ? `−${r.dropped.join(',')}` : '(full tags)'}: ${verdictText(r.verdict)}${r.elapsedMs !== undefined ? ` (${(r.elapsedMs / 1000).toFixed(2)} s)` : ''}\n`);
       },
     });
-    if (!values['no-write']) writeTable(rows, renderMarkdown, partIds, values.store);
+    const { DEFAULT_STORE, displayPath } = await import('../runner/store.ts');
+    const where = displayPath(values.store ?? DEFAULT_STORE);
+    if (!values['no-write']) {
+      const { md, json } = writeTable(rows, renderMarkdown, partIds, values.store);
+      process.stderr.write(`wrote ${displayPath(md)} and ${displayPath(json)}\n`);
+    }
+    // Where new witnesses went (or would go): the store is tracked by default, so it is said.
+    const found = rows.filter((r) => r.witness?.source === 'hunt').length;
+    process.stderr.write(`witnesses: ${found} newly found, stored under ${where}/<id>/ (--store DIR to keep them elsewhere)\n`);
     if (values.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else process.stdout.write(`\n${renderTable(rows, true)}\n\nTotal: ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
     // A part failing under its full tags is a finding about THEORY.md (or a bug): reported

@@ -110,7 +110,8 @@ export function describeReport(r: CheckReport): string {
   const head = `${r.id}${r.dropped.length ? ` (dropped: ${r.dropped.join(', ')})` : ''}`;
   const rate = `${r.preconditionMet}/${r.runs} draws met the precondition (${(100 * hitRate(r)).toFixed(0)}%)`;
   if (r.outcome === 'holds') return `${head}: holds on ${r.runs} runs; ${rate}; seed ${r.seed}`;
-  const replay = `replay: rlaif-props check ${r.id}${r.dropped.length ? ` --drop ${r.dropped.join(',')}` : ''} --seed ${r.seed} --path ${r.path}`;
+  // `npx`, and the path last on its line: the command can be pasted as it is.
+  const replay = `replay: npx rlaif-props check ${r.id}${r.dropped.length ? ` --drop ${r.dropped.join(',')}` : ''} --seed ${r.seed} --path ${r.path}`;
   const what = r.outcome === 'violated' ? `VIOLATED (margin ${r.verdict!.margin.toPrecision(4)}, tol ${r.verdict!.tol.toPrecision(2)})` : `HARNESS ERROR (${r.error})`;
   return [
     `${head}: ${what} after ${r.runs + 1} runs; seed ${r.seed}, path ${r.path}`,

@@ -59,6 +59,12 @@ export function mergeRows(stored: readonly NecessityRow[], fresh: readonly Neces
     });
 }
 
+/** The rows of the committed table (`<store>/necessity.json`), none when there is no table yet. */
+export function tableRows(store = DEFAULT_STORE): NecessityRow[] {
+  const json = join(store, 'necessity.json');
+  return existsSync(json) ? readRows(json) : [];
+}
+
 /** necessity.json's text: the rows, pretty-printed. */
 export const tableJson = (rows: readonly NecessityRow[]): string => `${JSON.stringify({ rows }, null, 2)}\n`;
 

@@ -5,11 +5,11 @@
  * (theorem, dropped, instance) is stored once. The functions below are the store at a path;
  * `DirectoryStore` is the same behind the `CounterexampleStore` interface.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../../numeric/errors.ts';
 import * as fsx from '../fs/atomic.ts';
-import type { CounterexampleStore, SaveResult } from './index.ts';
+import type { RetiringStore, SaveResult } from './index.ts';
 import { assertTheoremId, checkRecord, fileNameFor, parseRecord, recordText, type Counterexample, type StoredCounterexample } from './schema.ts';
 
 export const DEFAULT_STORE = resolve(new URL('../../../counterexamples', import.meta.url).pathname);
@@ -87,12 +87,30 @@ export function listFiles(store = DEFAULT_STORE): string[] {
   return out;
 }
 
+/**
+ * Retire (delete) one stored record: the store's only removal, used by `rlaif-props prune
+ * --apply` alone. Only a record file of this store (`<store>/<id>/<name>.json`, as `listFiles`
+ * returns them) can go, so that a mistyped path cannot remove anything else.
+ */
+export function retire(file: string, store = DEFAULT_STORE): void {
+  const abs = resolve(file);
+  const folder = dirname(abs);
+  if (dirname(folder) !== resolve(store) || !abs.endsWith('.json') || basename(abs).startsWith('.'))
+    throw new InputError(`${file}: not a record of the store ${store}; only its records can be retired`);
+  assertTheoremId(basename(folder));
+  try {
+    unlinkSync(abs);
+  } catch (e) {
+    throw new InputError(`${file}: cannot retire (${fsx.fsReason(e)})`);
+  }
+}
+
 export const loadAll = (store = DEFAULT_STORE): StoredCounterexample[] => listFiles(store).map(load);
 
 export const displayPath = (file: string): string => relative(process.cwd(), file) || file;
 
-/** The store at a folder, as a `CounterexampleStore`. */
-export class DirectoryStore implements CounterexampleStore {
+/** The store at a folder, as a `CounterexampleStore` (and a `RetiringStore`, for prune). */
+export class DirectoryStore implements RetiringStore {
   constructor(readonly location: string = DEFAULT_STORE) {}
   save(c: Counterexample): SaveResult {
     return save(c, this.location);
@@ -105,5 +123,8 @@ export class DirectoryStore implements CounterexampleStore {
   }
   loadAll(): StoredCounterexample[] {
     return loadAll(this.location);
+  }
+  retire(file: string): void {
+    retire(file, this.location);
   }
 }

@@ -4,7 +4,9 @@
  * tests, or a dry run) can stand in for the folder of files.
  *
  * There is no delete: the store is append-only by contract. A witness is evidence that a tag is
- * load-bearing; it is retired by a person removing the file, never by a run.
+ * load-bearing; it is never removed by a run. The one way out is `RetiringStore.retire`, which
+ * only `rlaif-props prune --apply` calls, on witnesses that no longer replay or that a simpler
+ * witness of the same part and dropped tags supersedes (src/runner/prune.ts).
  */
 import type { Counterexample, StoredCounterexample } from './schema.ts';
 
@@ -24,6 +26,15 @@ export interface CounterexampleStore {
   /** One record, validated; errors name the file. */
   load(file: string): StoredCounterexample;
   loadAll(): StoredCounterexample[];
+}
+
+/**
+ * A store from which a witness can be retired. Kept apart from `CounterexampleStore` so that
+ * hunts and the necessity analysis, which take the narrower interface, cannot remove anything.
+ */
+export interface RetiringStore extends CounterexampleStore {
+  /** Remove one record of this store (a file `list()` returned); throws for anything else. */
+  retire(file: string): void;
 }
 
 export { CounterexampleSchema, fileNameFor, identity, type Counterexample, type StoredCounterexample } from './schema.ts';

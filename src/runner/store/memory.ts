@@ -5,12 +5,12 @@
  * validates exactly as the directory store does.
  */
 import { InputError } from '../../numeric/errors.ts';
-import type { CounterexampleStore, SaveResult } from './index.ts';
+import type { RetiringStore, SaveResult } from './index.ts';
 import { assertTheoremId, checkRecord, fileNameFor, parseRecord, recordText, type Counterexample, type StoredCounterexample } from './schema.ts';
 
 let instances = 0;
 
-export class MemoryStore implements CounterexampleStore {
+export class MemoryStore implements RetiringStore {
   readonly location: string;
   /** Record text by theorem folder, then by file name. */
   private readonly folders = new Map<string, Map<string, string>>();
@@ -63,5 +63,13 @@ export class MemoryStore implements CounterexampleStore {
 
   loadAll(): StoredCounterexample[] {
     return this.list().map((f) => this.load(f));
+  }
+
+  /** Remove one record (see RetiringStore): only `rlaif-props prune --apply` retires witnesses. */
+  retire(file: string): void {
+    const prefix = `${this.location}/`;
+    const [folder, name, ...rest] = file.startsWith(prefix) ? file.slice(prefix.length).split('/') : [];
+    if (folder === undefined || name === undefined || rest.length || !this.folders.get(folder)?.delete(name))
+      throw new InputError(`${file}: not a record of the store ${this.location}; only its records can be retired`);
   }
 }
