@@ -221,7 +221,7 @@ const T3c: PartSpec = {
   statement: 'Pw ≠ 0 ⇒ Agr <= 1 − arccos(q)/π and G_ε <= sqrt(2ε)·q·‖w*‖',
   numRuns: 50,
   arbitrary: arbitrary(true),
-  evaluate(inst): Evaluation {
+  evaluate(inst, inForce): Evaluation {
     const { r, L, q, uc, judge, premise } = setting(inst);
     const eps = r.optNumber('epsilon', 1, { positive: true });
     // Agr: n = 40 000 pairs, Hoeffding half-width at α = 1e-7 (false alarm <= 1e-7 per check).
@@ -235,8 +235,19 @@ const T3c: PartSpec = {
       margin: q - G.estimate / unit,
       tol: scaledTol(1, G.estimate / unit) + (L.latents === 'gaussian' && L.f.spec.kind !== 'identity' ? QUADRATURE_TOL : 0) + G.halfWidth / unit,
     };
-    const { margin, tol } = conjunction(agreementClaim, gainClaim);
     const correlation = judgeCorrelation(L, judge, uc, rngFor(r, inst, 'correlation')).value;
+    // Under all three tags the bounds come from equalities (Gaussian scores, a linear judge and
+    // a linear value): Agr = 1 − arccos(ρ)/π and G_ε = sqrt(2ε)·‖w*‖·ρ for the judge's own
+    // correlation ρ <= q. Checked as such, a gain of the wrong sign or an agreement that counts
+    // disagreements fails, where an upper bound alone would let both pass.
+    const exact = ['gaussian-latents', 'linear-judge', 'linear-value'].every((t) => inForce.has(t));
+    const equalities = exact
+      ? [
+          { margin: equal(agr.estimate, sheppard(correlation)), tol: agr.halfWidth },
+          { margin: equal(G.estimate / unit, correlation), tol: gainClaim.tol },
+        ]
+      : [];
+    const { margin, tol } = conjunction(agreementClaim, gainClaim, ...equalities);
     return {
       margin: implies(premise, margin),
       tol,
