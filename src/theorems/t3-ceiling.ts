@@ -34,6 +34,7 @@ import { scaledTol } from '../numeric/tolerance.ts';
 import { latentArbitrary } from '../arbitraries/latent.ts';
 import { defineFamily, type PartSpec } from './family.ts';
 import type { Evaluation, Tag, TheoremPart } from './types.ts';
+import { explainT3b, explainT3c } from './explain/ceiling.ts';
 
 const TAGS: readonly Tag[] = ['gaussian-latents', 'linear-judge', 'linear-value'];
 
@@ -138,6 +139,7 @@ const T3a: PartSpec = {
 const T3b: PartSpec = {
   id: 'T3.b',
   title: 'No judge correlates with true values above the representation ceiling',
+  explain: explainT3b,
   statement: 'Pw ≠ 0 ⇒ corr(judge(h), V*) <= q, with equality for the probe u* = Σ_h⁺Φw* when Φw* ≠ 0',
   numRuns: 100,
   arbitrary: arbitrary(false),
@@ -165,6 +167,7 @@ const T3b: PartSpec = {
 const T3c: PartSpec = {
   id: 'T3.c',
   title: 'The ceiling bounds agreement and KL-budgeted gain',
+  explain: explainT3c,
   statement: 'Pw ≠ 0 ⇒ Agr <= 1 − arccos(q)/π and G_ε <= sqrt(2ε)·q·‖w*‖',
   numRuns: 50,
   arbitrary: arbitrary(true),
