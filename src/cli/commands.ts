@@ -1,13 +1,14 @@
 import { check } from './check.ts';
 import type { Command } from './command.ts';
 import { evaluate } from './evaluate.ts';
+import { explainCommand } from './explain.ts';
 import { fieldsCommand } from './fields.ts';
 import { huntCommand } from './hunt.ts';
 import { list } from './list.ts';
 import { necessityCommand } from './necessity.ts';
 import { replayCommand } from './replay.ts';
 
-export const COMMANDS: Record<string, Command> = { list, check, evaluate, hunt: huntCommand, necessity: necessityCommand, replay: replayCommand, fields: fieldsCommand };
+export const COMMANDS: Record<string, Command> = { list, check, evaluate, hunt: huntCommand, necessity: necessityCommand, replay: replayCommand, fields: fieldsCommand, explain: explainCommand };
 
 export function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
