@@ -7,8 +7,9 @@ import { huntCommand } from './hunt.ts';
 import { list } from './list.ts';
 import { necessityCommand } from './necessity.ts';
 import { replayCommand } from './replay.ts';
+import { reportCommand } from './report.ts';
 
-export const COMMANDS: Record<string, Command> = { list, check, evaluate, hunt: huntCommand, necessity: necessityCommand, replay: replayCommand, fields: fieldsCommand, explain: explainCommand };
+export const COMMANDS: Record<string, Command> = { list, check, evaluate, hunt: huntCommand, necessity: necessityCommand, replay: replayCommand, fields: fieldsCommand, explain: explainCommand, report: reportCommand };
 
 export function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
