@@ -1,14 +1,19 @@
 /**
  * `npm run bench`: property throughput for every part at d ∈ {2, 16, 128, 1024, 4096} and
- * constitution rank k ∈ {1, 16}; the structured path against the naive dense baseline; time to
- * the first counterexample and to shrink it for every load-bearing entry of the necessity
- * table; and the `npm test` wall time. Writes bench/results.json and prints markdown tables.
+ * constitution rank k ∈ {1, 16}, and the ceiling at LLM sizes (T3, T3s at d = 4096 and 16384,
+ * m = 16); the rank-16 cells at d = 4096 as a fraction of the machine's multiply-add rate
+ * (measured in this process by a plain dot-product loop); the structured path against the naive
+ * dense baseline; time to the first counterexample and to shrink it for every load-bearing entry
+ * of the necessity table; the CLI's start and its T2.c hunt beside the Hypothesis peer; and the
+ * `npm test` wall time. Writes bench/results.json and prints markdown tables.
  *
- * Flags: --quick (fewer cells, no npm test timing), --skip-test-time, --out FILE.
+ * Flags: --quick (fewer cells, no npm test timing), --skip-test-time, --out FILE, --json (print
+ * the JSON instead of markdown), --only NAME[,NAME…] (only these cells or sections, see
+ * bench/cells.ts; results.json is then written only with --out).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
@@ -18,47 +23,82 @@ import { readRows } from '../src/runner/necessity-file.ts';
 import { evaluatePart } from '../src/theorems/evaluate.ts';
 import { loadRegistry } from '../src/theorems/registry.ts';
 import { tagsInForce } from '../src/theorems/tags.ts';
-
-const { getPart, parts: PARTS } = await loadRegistry();
+import { cellName, LATENT_CELLS, parseCell, RANK_CELLS, SECTIONS, type CellSize, type Section } from './cells.ts';
+import { maddsPerRun, measureMaddRate } from './madd.ts';
 import { NAIVE } from './naive.ts';
+import { cliStart, huntVersusPeer } from './processes.ts';
+import { markdown } from './markdown.ts';
 import { throughput, type Throughput } from './throughput.ts';
 
+const { getPart, parts: PARTS } = await loadRegistry();
+
 const { values: flags } = parseArgs({
-  options: { quick: { type: 'boolean' }, 'skip-test-time': { type: 'boolean' }, out: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean' },
+    'skip-test-time': { type: 'boolean' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    only: { type: 'string', multiple: true },
+  },
 });
+const only = flags.only?.flatMap((x) => x.split(',')).filter((x) => x !== '');
+const onlySections = new Set(only?.filter((x): x is Section => (SECTIONS as readonly string[]).includes(x)));
+const onlyCells = only?.filter((x) => !(SECTIONS as readonly string[]).includes(x)).map(parseCell);
+onlyCells?.forEach((c) => getPart(c.id)); // an unknown part fails before anything is measured
+const wants = (section: Section) => (only ? onlySections.has(section) : true);
+
 const DIMS = flags.quick ? [2, 128, 1024] : [2, 16, 128, 1024, 4096];
 const RANKS = [1, 16];
 const CELL_MS = flags.quick ? 300 : 700;
 /** A cell whose single run exceeds this is not measured at larger d (reported as skipped). */
 const SLOW_RUN_MS = 3000;
 const log = (s: string) => process.stderr.write(`${s}\n`);
+const loadBefore = loadavg()[0];
 
-// 1. Throughput.
-const cells: (Throughput | { id: string; d: number; k: number; skipped: string })[] = [];
-for (const part of PARTS) {
-  // Per-run time at the previous d; a cell predicted (at least quadratic growth in d) to take
-  // more than SLOW_RUN_MS per run is skipped and reported as such.
-  let previous: { d: number; ms: number } | undefined;
-  for (const d of DIMS) {
-    const predictedMs = previous ? previous.ms * (d / previous.d) ** 2 : 0;
-    for (const k of RANKS) {
-      if (k > d) continue;
-      if (predictedMs > SLOW_RUN_MS) {
-        cells.push({ id: part.id, d, k, skipped: `predicted > ${SLOW_RUN_MS / 1000} s per run (O(d²) or worse from ${previous!.ms.toFixed(0)} ms at d=${previous!.d})` });
-        break;
+// 0. The machine's multiply-add rate, against which the rank-16 cells are read.
+const madd = measureMaddRate();
+log(`multiply-add rate: ${(madd.perSecond / 1e9).toFixed(2)} G/s (dot product, length ${madd.length}); load average ${loadBefore.toFixed(2)}`);
+
+type Cell = (Throughput & { cell: string; maddsPerRun?: number; maddFraction?: number }) | { cell: string; id: string; d: number; k: number; skipped: string };
+const cells: Cell[] = [];
+function measure(c: CellSize): Throughput {
+  const t = throughput(getPart(c.id), c.d, c.k, CELL_MS, 3, 2000, c.m !== undefined ? { latentDim: c.m } : {});
+  // A part without a constitution (T1, T4.e) does the rank-1 work whatever k was asked for.
+  const work = c.m === undefined ? maddsPerRun(c.d, t.usesRank ? c.k : 1) : undefined;
+  cells.push({ ...t, cell: cellName(c), ...(work !== undefined && { maddsPerRun: work, maddFraction: (t.runsPerSecond * work) / madd.perSecond }) });
+  log(`${cellName(c)}: ${t.runsPerSecond.toFixed(1)} runs/s${t.harnessErrors ? ` (${t.harnessErrors} harness errors)` : ''}`);
+  return t;
+}
+
+// 1. Throughput: the named cells, or the grid plus the LLM-sized cells.
+if (onlyCells) onlyCells.forEach(measure);
+else {
+  for (const part of PARTS) {
+    // Per-run time at the previous d; a cell predicted (at least quadratic growth in d) to take
+    // more than SLOW_RUN_MS per run is skipped and reported as such.
+    let previous: { d: number; ms: number } | undefined;
+    for (const d of DIMS) {
+      const predictedMs = previous ? previous.ms * (d / previous.d) ** 2 : 0;
+      for (const k of RANKS) {
+        if (k > d) continue;
+        if (predictedMs > SLOW_RUN_MS) {
+          cells.push({ cell: cellName({ id: part.id, d, k }), id: part.id, d, k, skipped: `predicted > ${SLOW_RUN_MS / 1000} s per run (O(d²) or worse from ${previous!.ms.toFixed(0)} ms at d=${previous!.d})` });
+          break;
+        }
+        const t = measure({ id: part.id, d, k });
+        if (k === 1) previous = { d, ms: 1000 / t.runsPerSecond };
+        if (!t.usesRank) break; // k does not apply to this part: one row per d
       }
-      const t = throughput(part, d, k, CELL_MS);
-      cells.push(t);
-      log(`${part.id} d=${d} k=${k}: ${t.runsPerSecond.toFixed(1)} runs/s${t.harnessErrors ? ` (${t.harnessErrors} harness errors)` : ''}`);
-      if (k === 1) previous = { d, ms: 1000 / t.runsPerSecond };
-      if (!t.usesRank) break; // k does not apply to this part: one row per d
     }
   }
+  if (!flags.quick) LATENT_CELLS.forEach(measure);
+  // T1 and T4.e draw no constitution: their d = 4096 row is the rank cell's figure.
+  for (const c of RANK_CELLS) if (!cells.some((x) => x.cell === cellName(c)) && (flags.quick || !cells.some((x) => x.id === c.id && x.d === c.d))) measure(c);
 }
 
 // 2. Structured versus naive dense, on the same draws.
 const baseline: { id: string; d: number; k: number; structuredMs: number; naiveMs: number; ratio: number }[] = [];
-for (const [id, naive] of Object.entries(NAIVE)) {
+for (const [id, naive] of wants('baseline') ? Object.entries(NAIVE) : []) {
   const part = getPart(id);
   const inForce = tagsInForce(part);
   for (const d of DIMS.filter((x) => x <= 1024))
@@ -82,6 +122,7 @@ for (const [id, naive] of Object.entries(NAIVE)) {
 const tablePath = new URL('../counterexamples/necessity.json', import.meta.url);
 const rows: NecessityRow[] = existsSync(tablePath) ? readRows(fileURLToPath(tablePath)) : [];
 const hunts = rows
+  .filter(() => wants('hunts'))
   .filter((r) => r.verdict === 'load-bearing' || (r.verdict === 'fails' && r.witness))
   .filter((r) => !flags.quick || r.dropped.length === 1)
   .map((r) => {
@@ -92,40 +133,30 @@ const hunts = rows
 
 // 4. npm test wall time.
 let testWallSeconds: number | null = null;
-if (!flags.quick && !flags['skip-test-time']) {
+if (!flags.quick && !flags['skip-test-time'] && wants('test-time')) {
   const t = performance.now();
   const r = spawnSync('npx', ['vitest', 'run'], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'ignore'] });
   testWallSeconds = r.status === 0 ? (performance.now() - t) / 1000 : null;
   log(`npm test: ${testWallSeconds?.toFixed(1) ?? 'FAILED'} s`);
 }
 
+// 5. The CLI's start, and its T2.c hunt beside the Hypothesis peer (whole processes, medians).
+const cli = wants('cli') ? cliStart() : null;
+for (const t of cli ?? []) log(`${t.what}: median ${t.medianMs.toFixed(0)} ms`);
+const peer = wants('peer') ? huntVersusPeer() : null;
+if (peer) log(`hunt T2.c: ours ${peer.ours.medianMs.toFixed(0)} ms, peer ${peer.peer ? `${peer.peer.medianMs.toFixed(0)} ms (peer/ours ${peer.speedup!.toFixed(2)}×)` : 'not available (apt-get install -y python3-hypothesis python3-numpy)'}`);
+
 const results = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverage: { before: loadBefore, after: loadavg()[0] } },
+  multiplyAdd: madd,
+  only: only ?? null,
   throughput: cells,
   baseline,
   hunts,
+  cli,
+  peer,
   testWallSeconds,
 };
-writeFileSync(flags.out ?? new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-
-// Markdown.
-const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
-const out: string[] = ['## Property runs per second', '', `| part | k | ${DIMS.map((d) => `d=${d}`).join(' | ')} |`, `|---|---|${DIMS.map(() => '---:').join('|')}|`];
-for (const part of PARTS)
-  for (const k of RANKS) {
-    const mine = cells.filter((c) => c.id === part.id && c.k === k);
-    if (mine.length === 0) continue;
-    const cellFor = (d: number) => {
-      const c = mine.find((x) => x.d === d);
-      return !c ? '' : 'skipped' in c ? 'skipped' : `${fmt(c.runsPerSecond)}${c.harnessErrors ? ` (${c.harnessErrors}/${c.runs} harness errors)` : ''}`;
-    };
-    const label = k === 1 && !cells.some((c) => c.id === part.id && c.k === 16) ? '—' : String(k);
-    out.push(`| ${part.id} | ${label} | ${DIMS.map(cellFor).join(' | ')} |`);
-  }
-out.push('', '## Structured path versus naive dense baseline (ms per evaluation)', '', '| part | d | k | structured | naive | ratio |', '|---|---:|---:|---:|---:|---:|');
-for (const b of baseline) out.push(`| ${b.id} | ${b.d} | ${b.k} | ${b.structuredMs.toFixed(3)} | ${b.naiveMs.toFixed(3)} | ${b.ratio.toFixed(1)}× |`);
-out.push('', '## Hunts of load-bearing entries (one seed, default budget)', '', '| part | dropped | found | first hit (ms) | shrink (ms) | draws |', '|---|---|---|---:|---:|---:|');
-for (const h of hunts) out.push(`| ${h.id} | ${h.dropped.join(' + ') || '(none)'} | ${h.found ? 'yes' : 'no'} | ${h.firstHitMs ?? ''} | ${h.shrinkMs} | ${h.draws} |`);
-out.push('', `npm test wall time: ${testWallSeconds === null ? 'not measured' : `${testWallSeconds.toFixed(1)} s`}`);
-process.stdout.write(`${out.join('\n')}\n`);
+if (!only || flags.out) writeFileSync(flags.out ?? new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(flags.json ? `${JSON.stringify(results, null, 2)}\n` : markdown(results, PARTS.map((p) => p.id), DIMS, RANKS, [...LATENT_CELLS, ...RANK_CELLS, ...(onlyCells ?? [])].map(cellName)));

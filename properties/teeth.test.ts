@@ -71,6 +71,26 @@ export const MUTANTS: readonly Mutant[] = [
     caughtBy: ['T1.b'],
   },
   {
+    // The construction's excess over the bound is at most 2·sin(φ/2) for a tilt φ, within δ
+    // for any φ <= δ (so tilting by δ instead of δ/4 is no bug); a tilt of 4δ exceeds δ for
+    // δ below about 1.4 when c is near cot(2δ), which T4.b's generator must reach.
+    name: "T4.b's construction tilts by 4δ instead of δ/4",
+    module: '../src/model/adversarial.ts',
+    patch: (m) => ({
+      ...m,
+      nearOptimalConstitution: (M: never, w: never, delta: number) => (m.nearOptimalConstitution as (...a: unknown[]) => unknown)(M, w, 16 * delta),
+    }),
+    caughtBy: ['T4.b'],
+  },
+  {
+    // q >= 0 cannot fail when read off q (a square root); T3.a also reads q² as <Φw*, u*>/‖w*‖²,
+    // which a probe of the wrong sign makes negative.
+    name: 'the optimal probe u* points the wrong way',
+    module: '../src/model/latent/model.ts',
+    patch: (m) => ({ ...m, optimalProbe: (L: never) => (m.optimalProbe as (l: unknown) => Float64Array)(L).map((x) => -x) }),
+    caughtBy: ['T3.a'],
+  },
+  {
     name: 'Monte Carlo agreement uses the wrong sign for the value comparison',
     module: '../src/model/agreement.ts',
     patch: (m) => ({
@@ -89,6 +109,8 @@ afterEach(() => {
   vi.doUnmock('../src/model/value.ts');
   vi.doUnmock('../src/model/link.ts');
   vi.doUnmock('../src/model/agreement.ts');
+  vi.doUnmock('../src/model/adversarial.ts');
+  vi.doUnmock('../src/model/latent/model.ts');
   vi.resetModules();
 });
 

@@ -53,8 +53,13 @@ describe('T1 on worked instances', () => {
     near(evaluatePart(T1a, { vStar: [1, 0], g: [0, 0], u: [1, 1], epsilon: 0.125 }, ALL(T1a)).margin, SQRT1_2, 1e-14);
   });
   it('T1.b: 1 − G/ceiling off the ray of v*; 0 with collinear flagged on it; the opposite ray is not collinear', () => {
+    // Under linear-value the "iff" is checked as the equality 1 − G/ceiling = ½‖û − v̂‖²_Σ,
+    // so a correct gain has margin 0 everywhere; with linear-value dropped the claim as stated
+    // is read, and off the ray the margin is the distance below the ceiling, 1 − G/ceiling.
     const off = evaluatePart(T1b, { ...base, u: [0, 1] }, ALL(T1b));
-    near(off.margin, 0.5, 1e-14);
+    near(off.margin, 0, 1e-14);
+    near(off.quantities.halfSquaredGap, 0.5, 1e-14);
+    near(evaluatePart(T1b, { ...base, u: [0, 1] }, new Set()).margin, 0.5, 1e-14);
     expect(off.quantities.collinear).toBe(0);
     near(off.quantities.ceiling, 2 * Math.SQRT2, 1e-14);
     const on = evaluatePart(T1b, { ...base, u: [3, 0] }, ALL(T1b));
@@ -64,7 +69,8 @@ describe('T1 on worked instances', () => {
     near(on.margin, 0, 1e-14);
     const opposite = evaluatePart(T1b, { ...base, u: [-2, 0] }, ALL(T1b));
     expect(opposite.quantities.collinear).toBe(0);
-    near(opposite.margin, 2, 1e-14);
+    near(opposite.margin, 0, 1e-14);
+    near(evaluatePart(T1b, { ...base, u: [-2, 0] }, new Set()).margin, 2, 1e-14);
     // Nearly collinear (1e-9 off the ray): not collinear, and the margin is 1 − A ≈ 0.
     const near1 = evaluatePart(T1b, { ...base, u: [1, 1e-9] }, ALL(T1b));
     expect(near1.quantities.collinear).toBe(0);

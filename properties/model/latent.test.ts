@@ -2,6 +2,7 @@
 // forms, Gaussian quadrature, Rademacher enumeration, Monte Carlo) against one another and
 // against brute-force simulation, the exponential tilts behind the gain, and the quadrature.
 import { fc, test } from '@fast-check/vitest';
+import { Matrix, pseudoInverse } from 'ml-matrix';
 import { describe, expect } from 'vitest';
 import { latentArbitrary } from '../../src/arbitraries/latent.ts';
 import { Reader, type Instance } from '../../src/instance/reader.ts';
@@ -9,7 +10,7 @@ import { dense } from '../../src/linalg/covariance.ts';
 import { dot, norm, vec } from '../../src/linalg/vec.ts';
 import {
   ceiling, enumeratedCorrelation, gaussLegendre, judgeCorrelation, judgeScore, latentGain, latentModel, monteCarloCorrelation,
-  normalExpect, optimalProbe, sampleLatentModel, scoreSignal, tiltedKL, tiltedMean, tiltedQuantile, type LatentModel,
+  normalExpect, optimalProbe, PINV_RCOND, representationCovariance, sampleLatentModel, scoreSignal, tiltedKL, tiltedMean, tiltedQuantile, type LatentModel,
 } from '../../src/model/latent.ts';
 import { link } from '../../src/model/link.ts';
 import { normalCdf } from '../../src/numeric/quadrature.ts';
@@ -29,12 +30,30 @@ function read(inst: Instance) {
 const close = (a: number, b: number, tol: number) => expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(tol);
 
 describe('representation quality q', () => {
-  test.prop([wide], { seed: SUITE_SEED, numRuns: 100 })('the pseudo-inverse agrees with a Cholesky solve of Σ_h when σ > 0', (inst) => {
+  test.prop([wide], { seed: SUITE_SEED, numRuns: 100 })('q agrees with a Cholesky solve of the d×d Σ_h when σ > 0', (inst) => {
     const { L } = read(inst);
     fc.pre(L.sigma > 0);
-    const S = dense(L.SigmaH.to2DArray());
+    const S = dense(representationCovariance(L.Phi, L.sigma).map((r) => Array.from(r)));
     const b = vec(L.Phi.map((r) => dot(r, L.wStar)));
     close(ceiling(L), Math.sqrt(dot(b, S.solve(b))) / norm(L.wStar), 1e-10);
+  });
+
+  // The push-through route (m×m Gram spectrum) against the d×d route it replaced: ml-matrix's
+  // pseudo-inverse of Σ_h = ΦΦᵀ + σ²I at the same cut-off, σ = 0 and rank-deficient Φ included,
+  // with m up to 8 so that m > d, m = d and m < d all occur.
+  const pushThrough = latentArbitrary({ gaussian: true, linearJudge: true, linearValue: true }, {}, { maxDim: 6, latentDim: 8 });
+  test.prop([fc.oneof(wide, pushThrough)], { seed: SUITE_SEED, numRuns: 200 })('q and u* through m×m matrices agree with the d×d pseudo-inverse', (inst) => {
+    const L = readLatentModel(new Reader(inst));
+    const S = new Matrix(representationCovariance(L.Phi, L.sigma).map((r) => Array.from(r)));
+    const Pinv = pseudoInverse(S, PINV_RCOND);
+    const b = Matrix.columnVector(L.Phi.map((r) => dot(r, L.wStar)));
+    const uDense = Pinv.mmul(b).to1DArray();
+    const qDense = Math.sqrt(Math.max(0, b.transpose().mmul(Pinv).mmul(b).get(0, 0))) / norm(L.wStar);
+    const q = ceiling(L);
+    close(q, qDense, 1e-10 * Math.max(1, qDense));
+    const u = optimalProbe(L);
+    const scale = Math.max(1e-300, ...uDense.map(Math.abs));
+    u.forEach((x, i) => close(x / scale, uDense[i] / scale, 1e-10));
   });
 
   test.prop([wide, fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 5, maxLength: 5 })], { seed: SUITE_SEED, numRuns: 100 })(

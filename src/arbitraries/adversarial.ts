@@ -39,7 +39,14 @@ const neg = (x: number[]): number[] => x.map((a) => (a === 0 ? 0 : -a));
 const lambdaArb = (): fc.Arbitrary<number> => fc.constantFrom(1, 2, 1 / 2, 3);
 
 /** δ of T4.b: below 1 so a failure of tightness is visible; shrinks toward 1/2. */
-export const deltaArb = (): fc.Arbitrary<number> => fc.constantFrom(1 / 2, 1 / 4, 1 / 16, 1 / 256, 2 ** -20);
+export const deltaArb = (): fc.Arbitrary<number> =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom(1 / 2, 1 / 4, 1 / 16, 1 / 256, 2 ** -20), weight: 2 },
+    // Slacks near and above 1 as well: a construction that tilts by δ instead of δ/4 stays
+    // within small slacks (the excess is second order there) and is only seen at large ones.
+    { arbitrary: fc.constantFrom(1, 3 / 4, 3 / 2, 2), weight: 1 },
+    { arbitrary: fc.integer({ min: 1, max: 40 }).map((k) => 2 ** -k), weight: 1 },
+  );
 
 /**
  * Instances for T4.a–d: Σ (identity under `isotropic`, otherwise random SPD via the shared

@@ -30,7 +30,7 @@ export const noiseIncrement = (): fc.Arbitrary<number> => fc.constantFrom(0, 1 /
 export const tanhSlope = (): fc.Arbitrary<number> => fc.constantFrom(1, 2, 1 / 2, 4, 8);
 
 /** One row of a latent-model matrix: entries over the latent coordinates (truncated to m). */
-const latentRow = (): fc.Arbitrary<number[]> => fc.array(coord(), { minLength: MAX_LATENT, maxLength: MAX_LATENT });
+const latentRow = (length = MAX_LATENT): fc.Arbitrary<number[]> => fc.array(coord(), { minLength: length, maxLength: length });
 
 export interface LatentShape {
   /** The judge side: readout `w`, a constitution `basis`, and (linear-judge dropped) a `judge`. */
@@ -74,19 +74,24 @@ const latentLaw = (): fc.Arbitrary<'rademacher' | 'uniform' | null> => fc.consta
  */
 export function latentArbitrary(tags: LatentTags, shape: LatentShape, opts: GenOptions = {}): fc.Arbitrary<Instance> {
   const maxD = Math.max(opts.minDim ?? 1, opts.maxDim ?? DEFAULT_MAX_DIM);
+  // A given latent dimension (benchmarks at LLM sizes) fixes m; otherwise m is drawn and shrinks.
+  const mLength = Math.max(MAX_LATENT, opts.latentDim ?? 0);
+  const mRange = opts.latentDim === undefined ? { minDim: 1, maxDim: MAX_LATENT } : { minDim: opts.latentDim, maxDim: opts.latentDim };
   const dRow = fc.record({
-    phi: latentRow(),
-    large: latentRow(),
+    phi: latentRow(mLength),
+    large: latentRow(mLength),
     w: coord(),
     basis: basisRow(MAX_RANK),
-    q: fc.array(int(-2, 2), { minLength: maxD, maxLength: maxD }),
+    // A row of the quadratic judge's Q, drawn only where that judge can be (linear-judge
+    // dropped): it has d entries, so drawing it anyway made every draw O(d²).
+    q: tags.linearJudge ? fc.constant([] as number[]) : fc.array(int(-2, 2), { minLength: maxD, maxLength: maxD }),
   });
   const mRow = fc.record({ wStar: coord() });
   return fc
     .record({
       dRows: coordinates(dRow, opts),
-      mRows: coordinates(mRow, { minDim: 1, maxDim: MAX_LATENT }),
-      extra: fc.array(latentRow(), { minLength: 1, maxLength: MAX_EXTRA }),
+      mRows: coordinates(mRow, mRange),
+      extra: fc.array(latentRow(mLength), { minLength: 1, maxLength: MAX_EXTRA }),
       sigma: noiseLevel(),
       increment: noiseIncrement(),
       rank: constitutionRank(MAX_RANK),

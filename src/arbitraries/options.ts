@@ -4,4 +4,6 @@ export interface GenOptions {
   readonly maxDim?: number;
   /** Number of spanning vectors of the constitution, where the part has one (default: drawn). */
   readonly rank?: number;
+  /** Number of latent coordinates m of the latent model (T3, T3s; default: drawn in 1..MAX_LATENT). */
+  readonly latentDim?: number;
 }

@@ -12,7 +12,7 @@ export const huntCommand: Command = {
     'usage: rlaif-props hunt <id> --drop <tag>[,<tag>…] [--runs N] [--seeds K] [--seed S] [--path P] [--time-limit SEC] [--shard i/n] [--no-store] [--store DIR]',
     '  --path P     replay the hunt of seed S along the path printed with its witness (one seed, same --runs)',
     '  --shard i/n  take every n-th of the K seeds (a CI matrix splits one hunt; stores merge: files are content-addressed)',
-    '  Exit status: 0 found (and stored), 1 not found within the budget, 2 bad input, 3 harness error.',
+    '  Exit status: 0 found (and stored), 1 not found within the budget, 2 bad input, 3 a harness error on the way (found or not).',
   ].join('\n'),
   async run(argv) {
     const { values, positionals } = parse(argv, {
@@ -52,12 +52,12 @@ export const huntCommand: Command = {
     for (const h of r.harnessErrors) process.stderr.write(`harness error: ${h}\n`);
     const budget = `${r.runsSpent} draws over ${r.seedsTried} seed(s) in ${(r.elapsedMs / 1000).toFixed(1)} s`;
     if (!r.found) {
-      process.stdout.write(values.json ? `${JSON.stringify({ id: part.id, dropped, found: false, runsSpent: r.runsSpent })}\n` : `${part.id} with ${dropped.join(', ')} dropped: no counterexample within ${budget}\n`);
+      process.stdout.write(values.json ? `${JSON.stringify({ id: part.id, dropped, found: false, runsSpent: r.runsSpent, harnessErrors: r.harnessErrors.length })}\n` : `${part.id} with ${dropped.join(', ')} dropped: no counterexample within ${budget}\n`);
       return r.harnessErrors.length ? EXIT.harness : EXIT.failed;
     }
     const cx = toCounterexample(r, r.runsPerSeed);
     const saved = values['no-store'] ? undefined : save(cx, values.store);
-    if (values.json) process.stdout.write(`${JSON.stringify({ ...cx, file: saved?.file })}\n`);
+    if (values.json) process.stdout.write(`${JSON.stringify({ ...cx, file: saved?.file, harnessErrors: r.harnessErrors.length })}\n`);
     else
       process.stdout.write(
         [
@@ -70,6 +70,12 @@ export const huntCommand: Command = {
           '',
         ].join('\n'),
       );
+    // A witness was found, but the suite also failed somewhere on the way: both are said, and
+    // the exit status is the harness error's, so that CI never reads it as a clean run.
+    if (r.harnessErrors.length) {
+      process.stderr.write(`${r.harnessErrors.length} harness error(s) during the hunt (above); the witness stands, the run is not clean\n`);
+      return EXIT.harness;
+    }
     return EXIT.ok;
   },
 };

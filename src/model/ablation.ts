@@ -42,26 +42,35 @@ export interface AblatedAgreement {
  * time), as in `agreementMonteCarlo`.
  */
 export function ablatedAgreementMonteCarlo(M: ValueModel, r: Vec, u: Vec, rng: Rng, n = MC_SAMPLES, alpha = MC_ALPHA): AblatedAgreement {
-  const d = M.vStar.length;
-  const z = new Float64Array(M.Sigma.factorDim);
-  const draw = (): Vec => {
-    for (let i = 0; i < z.length; i++) z[i] = rng.normal();
-    return M.Sigma.factor(z);
-  };
+  // Only two scores of e ~ N(0, Σ) are read, <v*, e> and <a, e> with a = (I − r̂r̂ᵀ)u the
+  // ablated judge's direction: they are drawn as a 2-D Gaussian with the Σ-Gram matrix of
+  // (v*, a) (a 2×2 Cholesky factor), so a draw costs O(1) whatever d is. A judge ablated to
+  // a = 0 gets the factor row 0, a score of exactly 0 and so a tie on every pair.
+  const a = ablate(r, u);
+  const Sv = M.Sigma.apply(M.vStar);
+  const g11 = dot(M.vStar, Sv);
+  const g12 = dot(a, Sv);
+  const g22 = dot(a, M.Sigma.apply(a));
+  const l11 = Math.sqrt(g11);
+  const l21 = l11 > 0 ? g12 / l11 : 0;
+  const l22 = Math.sqrt(Math.max(0, g22 - l21 * l21));
   const base = dot(M.vStar, M.mu);
-  const diff = new Float64Array(d);
   let hits = 0;
   let ties = 0;
   for (let t = 0; t < n; t++) {
-    const e = draw();
-    const e2 = draw();
-    const a = base + dot(M.vStar, e);
-    const a2 = base + dot(M.vStar, e2);
-    const dv = Math.sign(M.f(a) - M.f(a2));
+    const z1 = rng.normal();
+    const z2 = rng.normal();
+    const y1 = rng.normal();
+    const y2 = rng.normal();
+    const e = l11 * z1;
+    const e2 = l11 * y1;
+    const va = base + e;
+    const va2 = base + e2;
+    const dv = Math.sign(M.f(va) - M.f(va2));
     if (Number.isNaN(dv)) throw new HarnessError('ablated agreement: the value f(<v*,h>) is not finite on a sampled response');
-    if (dv === 0 && a !== a2) ties++;
-    for (let i = 0; i < d; i++) diff[i] = e[i] - e2[i];
-    const dx = Math.sign(dot(u, ablate(r, diff)));
+    if (dv === 0 && va !== va2) ties++;
+    // <a, e − e'>, with μ cancelled exactly.
+    const dx = Math.sign(l21 * (z1 - y1) + l22 * (z2 - y2));
     hits += dx === 0 || dv === 0 ? 0.5 : dx === dv ? 1 : 0;
   }
   return { estimate: hits / n, halfWidth: hoeffding(n, alpha, 1), tieBias: ties / (2 * n), n, alpha };

@@ -17,6 +17,7 @@ import highsModule from 'highs';
 import type { Covariance } from '../linalg/covariance.ts';
 import { dot, maxAbs, norm, type Vec } from '../linalg/vec.ts';
 import { HarnessError } from '../numeric/errors.ts';
+import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
 import type { Rng } from '../numeric/rng.ts';
 
 // `highs` ships an ES module whose default export is the loader, but declares its types as
@@ -180,10 +181,23 @@ export function angle(x: Vec, y: Vec): number {
 /** T5.b's closed form: the share of uniform directions in C for two objectives, (π − φ)/(2π). */
 export const twoObjectiveFraction = (phi: number): number => (Math.PI - phi) / (2 * Math.PI);
 
-/** Seeded Monte Carlo share of n uniform directions that lie in C. */
+/**
+ * Seeded Monte Carlo share of n uniform directions that lie in C. A uniform direction is a
+ * normalised standard Gaussian z, and membership reads only the signs of the m scores <z, a_i>:
+ * those are drawn directly as N(0, G), G_ij = <a_i, a_j>, through G's eigen-decomposition
+ * (an eigenvalue at rounding level, 1e-12 of the largest, is an exact 0: at φ = π the two scores
+ * are exactly opposite), so a draw costs O(m²) whatever d is.
+ */
 export function coneFractionMonteCarlo(targets: readonly Vec[], rng: Rng, n: number): number {
-  const d = targets[0].length;
+  const m = targets.length;
+  const { values, vectors } = symmetricEigen(targets.map((a) => targets.map((b) => dot(a, b))));
+  const top = Math.max(0, ...values);
+  const factor = targets.map((_, i) => Array.from(values, (lam, c) => (lam > 1e-12 * top ? vectors[c][i] * Math.sqrt(lam) : 0)));
+  const y = new Float64Array(m);
   let hits = 0;
-  for (let k = 0; k < n; k++) if (inCone(targets, sphereSample(rng, d))) hits++;
+  for (let k = 0; k < n; k++) {
+    for (let c = 0; c < m; c++) y[c] = rng.normal();
+    if (factor.every((row) => row.reduce((acc, l, c) => acc + l * y[c], 0) > 0)) hits++;
+  }
   return hits / n;
 }

@@ -4,6 +4,7 @@
  */
 import { leaves, withLeaf } from '../instance/layout.ts';
 import type { Instance } from '../instance/reader.ts';
+import { HarnessError } from '../numeric/errors.ts';
 import { evaluatePart, type Verdict } from '../theorems/evaluate.ts';
 import { vocabularyOf } from '../theorems/family.ts';
 import { unmetTags } from '../theorems/tags.ts';
@@ -33,6 +34,8 @@ export interface Confirmation {
   readonly reproduces: boolean;
   /** Share of randomly perturbed copies (relative 1e-6) that still violate the claim. */
   readonly perturbationSurvival: number;
+  /** Harness errors met on the way (never a witness, never silent: the hunt reports them). */
+  readonly harnessErrors?: readonly string[];
 }
 
 /**
@@ -44,12 +47,14 @@ export interface Confirmation {
  */
 export function confirm(part: TheoremPart, inst: Instance, inForce: ReadonlySet<Tag>, trials = 16): Confirmation {
   const copy = JSON.parse(JSON.stringify(inst)) as Instance;
+  const harnessErrors: string[] = [];
   let reproduces = false;
   try {
     const v = evaluatePart(part, copy, inForce);
     reproduces = !v.holds && unmetTags(part, copy, inForce).length === 0;
-  } catch {
-    reproduces = false;
+  } catch (e) {
+    // A witness that no longer evaluates does not reproduce; a harness error is also said.
+    if (e instanceof HarnessError) harnessErrors.push(`re-confirmation: ${e.message}`);
   }
   let survived = 0;
   let state = 0x9e3779b9;
@@ -65,9 +70,11 @@ export function confirm(part: TheoremPart, inst: Instance, inForce: ReadonlySet<
     for (const leaf of continuous) x = withLeaf(x, leaf.path, leaf.value + 2e-6 * rand() * Math.max(1, Math.abs(leaf.value)), vocab);
     try {
       if (!evaluatePart(part, x, inForce).holds) survived++;
-    } catch {
-      /* a perturbation that leaves the valid domain counts as not surviving */
+    } catch (e) {
+      // A perturbation that leaves the valid domain (an InputError) counts as not surviving;
+      // a harness error counts the same, and is reported.
+      if (e instanceof HarnessError) harnessErrors.push(`perturbation ${t}: ${e.message}`);
     }
   }
-  return { reproduces, perturbationSurvival: survived / trials };
+  return { reproduces, perturbationSurvival: survived / trials, ...(harnessErrors.length ? { harnessErrors } : {}) };
 }

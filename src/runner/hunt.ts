@@ -84,6 +84,7 @@ export function hunt(part: TheoremPart, dropped: readonly string[], opts: HuntOp
       firstHitMs ??= Date.now() - t0 - r.shrinkMs;
       shrinkMs += r.shrinkMs;
       const confirmation = confirm(part, r.found.instance, inForce);
+      harnessErrors.push(...(confirmation.harnessErrors ?? []).map((e) => `seed ${seed}: ${e}`));
       if (confirmation.reproduces) {
         const cand: Found = { ...r.found, seed, confirmation };
         if (!best || simpler(simplicity(cand.instance as Record<string, unknown>), simplicity(best.instance as Record<string, unknown>))) best = cand;
@@ -180,6 +181,7 @@ export function toCounterexample(r: HuntResult, numRuns: number): Counterexample
     numRuns,
     foundAt: new Date().toISOString(),
     version: VERSION,
-    confirmation: f.confirmation,
+    // The record keeps the two figures; harness errors are reported by the hunt, not stored.
+    confirmation: { reproduces: f.confirmation.reproduces, perturbationSurvival: f.confirmation.perturbationSurvival },
   };
 }

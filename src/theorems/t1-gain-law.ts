@@ -4,7 +4,7 @@
  * (b) G <= sqrt(2ε)‖v*‖_Σ with equality iff u is a positive multiple of v*.
  */
 import { sNorm, sqNorm } from '../linalg/covariance.ts';
-import { axpy, scale } from '../linalg/vec.ts';
+import { axpy, norm, scale } from '../linalg/vec.ts';
 import { all, equal, sameSign } from '../numeric/margin.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
 import { gainSetting, rlaifArbitrary } from './common/rlaif-instance.ts';
@@ -64,7 +64,10 @@ const T1b: PartSpec = {
     // gap. With linear-value dropped the claim as stated is read: equality at collinearity,
     // and below the ceiling elsewhere.
     const gapSq = sqNorm(M.Sigma, axpy(-1 / sNorm(M.Sigma, M.vStar), M.vStar, scale(1 / sNorm(M.Sigma, u), u))) / 2;
-    const collinear = gapSq <= 1e-12;
+    // Collinearity itself decided geometrically (Euclidean unit vectors, to 1e-12), as before.
+    const nu = norm(u);
+    const nv = norm(M.vStar);
+    const collinear = norm(u.map((x, i) => x / nu - M.vStar[i] / nv)) <= 1e-12;
     const iff = inForce.has('linear-value') ? equal(1 - ratio, gapSq) : collinear ? equal(ratio, 1) : 1 - ratio;
     return {
       margin: all(1 - ratio, iff),

@@ -20,7 +20,7 @@
  * the latent law by a linear score.
  */
 import { checkNumber, checkVecs, Reader, type Instance } from '../instance/reader.ts';
-import { norm } from '../linalg/vec.ts';
+import { dot, norm } from '../linalg/vec.ts';
 import { sheppard } from '../model/agreement.ts';
 import {
   ceiling, judgeCorrelation, JUDGE_KINDS, LATENT_KINDS, latentAgreement, latentGain, latentModel, optimalProbe, phiTimes,
@@ -77,9 +77,23 @@ export function readJudge(r: Reader, d: number): JudgeSpec {
   }
 }
 
-/** A seeded generator for one named Monte Carlo estimate of an instance (replays identically). */
+/**
+ * A seeded generator for one named Monte Carlo estimate of an instance (replays identically).
+ * It is made on first use: the exact routes never draw, and hashing a d = 4096 instance's JSON
+ * text costs more than their whole computation.
+ */
 function rngFor(r: Reader, inst: Instance, what: string): Rng {
-  return makeRng(`${r.has('seed') ? r.number('seed') : hashSeed(inst)}:${what}`);
+  let rng: Rng | undefined;
+  const get = () => (rng ??= makeRng(`${r.has('seed') ? r.number('seed') : instanceSeed(inst)}:${what}`));
+  return { uniform: () => get().uniform(), normal: () => get().normal() };
+}
+
+const SEEDS = new WeakMap<Instance, number>();
+/** hashSeed of an instance, once per instance object (instances are never mutated). */
+function instanceSeed(inst: Instance): number {
+  let h = SEEDS.get(inst);
+  if (h === undefined) SEEDS.set(inst, (h = hashSeed(inst)));
+  return h;
 }
 
 /** Everything the T3 parts share: the model, q, the judge and its direction u_c = P_c w. */
@@ -124,17 +138,43 @@ const T3a: PartSpec = {
   arbitrary: arbitrary(false),
   evaluate(inst): Evaluation {
     const r = new Reader(inst);
-    const L = readLatentModel(r);
-    const q = ceiling(L);
-    const quantities: Record<string, number> = { ceiling: q };
     // The judge's correlation is reported alongside when the instance has a judge side.
-    if (r.has('w')) {
-      const { uc, judge } = setting(inst);
-      quantities.correlation = judgeCorrelation(L, judge, uc, rngFor(r, inst, 'correlation')).value;
-    }
-    return { margin: all(q, 1 - q), tol: scaledTol(1), quantities, pre: true };
+    const judged = r.has('w') ? setting(inst) : undefined;
+    const L = judged?.L ?? readLatentModel(r);
+    const q = judged?.q ?? ceiling(L);
+    // q >= 0 read off q itself could not fail (q is a square root). So q² is also computed as
+    // the quadratic form <Φw*, u*>/‖w*‖² through the optimal probe u* = Σ_h⁺Φw*: that form must
+    // be >= 0 (Σ_h⁺ is positive semi-definite) and equal q², and q <= 1.
+    const qForm = dot(phiTimes(L.Phi, L.wStar), optimalProbe(L)) / dot(L.wStar, L.wStar);
+    const quantities: Record<string, number> = { ceiling: q, quadraticForm: qForm };
+    if (judged) quantities.correlation = judgeCorrelation(L, judged.judge, judged.uc, rngFor(r, inst, 'correlation')).value;
+    return { margin: all(qForm, equal(q * q, qForm), 1 - q), tol: scaledTol(1), quantities, pre: true };
   },
 };
+
+/**
+ * T3.b's two halves on one instance: the bound corr(judge, V*) <= q for the activated judge
+ * (under the premise Pw ≠ 0), and the equality corr(<u*,h>, V*) = q at the optimal probe
+ * (when Φw* ≠ 0). THEORY asks for them to be reported apart once linear-value is dropped,
+ * because they can fail independently; T3.b is their conjunction.
+ */
+function ceilingHalves(inst: Instance) {
+  const { r, L, q, uc, judge, premise } = setting(inst);
+  const corr = judgeCorrelation(L, judge, uc, rngFor(r, inst, 'correlation'));
+  const bound = { margin: q - corr.value, tol: scaledTol(1) + methodTol(corr.method) + (corr.value - corr.lo) };
+  const quantities: Record<string, number> = { ceiling: q, correlation: corr.value, correlationLow: corr.lo, correlationHigh: corr.hi, boundMargin: bound.margin };
+  let equality: { margin: number; tol: number } | undefined;
+  // Equality at the optimal probe, through the same correlation routine (a linear judge).
+  if (norm(phiTimes(L.Phi, L.wStar)) > 0) {
+    const uStar = optimalProbe(L);
+    const probe = judgeCorrelation(L, { kind: 'linear' }, uStar, rngFor(r, inst, 'probe'));
+    equality = { margin: equal(probe.value, q), tol: scaledTol(1) + methodTol(probe.method) + spread(probe) };
+    Object.assign(quantities, { probeCorrelation: probe.value, equalityMargin: equality.margin });
+  }
+  // A Monte Carlo correlation whose interval straddles q decides nothing.
+  const resolved = corr.method !== 'monte-carlo' || corr.lo > q || corr.hi < q;
+  return { premise, bound, equality, quantities, resolved };
+}
 
 const T3b: PartSpec = {
   id: 'T3.b',
@@ -144,23 +184,36 @@ const T3b: PartSpec = {
   numRuns: 100,
   arbitrary: arbitrary(false),
   evaluate(inst): Evaluation {
-    const { r, L, q, uc, judge, premise } = setting(inst);
-    const corr = judgeCorrelation(L, judge, uc, rngFor(r, inst, 'correlation'));
-    const bound = { margin: q - corr.value, tol: scaledTol(1) + methodTol(corr.method) + (corr.value - corr.lo) };
-    const quantities: Record<string, number> = { ceiling: q, correlation: corr.value, correlationLow: corr.lo, correlationHigh: corr.hi };
-    const claims = [bound];
-    // Equality at the optimal probe, through the same correlation routine (a linear judge).
-    if (norm(phiTimes(L.Phi, L.wStar)) > 0) {
-      const uStar = optimalProbe(L);
-      const probe = judgeCorrelation(L, { kind: 'linear' }, uStar, rngFor(r, inst, 'probe'));
-      const eq = { margin: equal(probe.value, q), tol: scaledTol(1) + methodTol(probe.method) + spread(probe) };
-      claims.push(eq);
-      Object.assign(quantities, { probeCorrelation: probe.value, boundMargin: bound.margin, equalityMargin: eq.margin });
-    }
-    const { margin, tol } = conjunction(...claims);
-    // A Monte Carlo correlation whose interval straddles q decides nothing.
-    const resolved = corr.method !== 'monte-carlo' || corr.lo > q || corr.hi < q;
+    const { premise, bound, equality, quantities, resolved } = ceilingHalves(inst);
+    const { margin, tol } = conjunction(bound, ...(equality ? [equality] : []));
     return { margin: implies(premise, margin), tol, quantities, pre: premise > 0 && resolved };
+  },
+};
+
+const T3bBound: PartSpec = {
+  id: 'T3.b-bound',
+  title: 'T3.b, the bound alone: no activated judge above the ceiling',
+  statement: 'Pw ≠ 0 ⇒ corr(judge(h), V*) <= q',
+  numRuns: 100,
+  arbitrary: arbitrary(false),
+  evaluate(inst): Evaluation {
+    const { premise, bound, quantities, resolved } = ceilingHalves(inst);
+    return { margin: implies(premise, bound.margin), tol: bound.tol, quantities, pre: premise > 0 && resolved };
+  },
+};
+
+const T3bEquality: PartSpec = {
+  id: 'T3.b-equality',
+  title: 'T3.b, the equality alone: the optimal probe attains the ceiling',
+  statement: 'Φw* ≠ 0 ⇒ corr(<u*,h>, V*) = q for u* = Σ_h⁺Φw*',
+  numRuns: 100,
+  arbitrary: arbitrary(false),
+  evaluate(inst): Evaluation {
+    const { equality, quantities } = ceilingHalves(inst);
+    // Φw* = 0 makes the probe 0 and the claim vacuous (the generator avoids it by construction).
+    return equality
+      ? { margin: equality.margin, tol: equality.tol, quantities, pre: true }
+      : { margin: 0, tol: scaledTol(1), quantities, pre: false };
   },
 };
 
@@ -204,7 +257,7 @@ const family = defineFamily(import.meta.url, {
   id: 'T3',
   paperClaims: ['R2'],
   tags: TAGS,
-  parts: [T3a, T3b, T3c],
+  parts: [T3a, T3b, T3bBound, T3bEquality, T3c],
 });
 
 export default family;

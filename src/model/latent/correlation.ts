@@ -9,7 +9,6 @@
  *     moment, propagated to the correlation by interval arithmetic.
  * No route is computed from the ceiling q it is checked against (T3.b).
  */
-import { Matrix } from 'ml-matrix';
 import { dot, norm, type Vec } from '../../linalg/vec.ts';
 import {
   correlationInterval, covarianceInterval, MC_ALPHA, MC_SAMPLES, pointInterval, RunningMoment, varianceInterval,
@@ -17,7 +16,7 @@ import {
 import { HarnessError, InputError } from '../../numeric/errors.ts';
 import { normalCdf, normalExpect } from '../../numeric/quadrature.ts';
 import type { Rng } from '../../numeric/rng.ts';
-import { MAX_ENUMERATED, matVec, phiTimes, scoreSignal, type JudgeSpec, type LatentModel } from './model.ts';
+import { MAX_ENUMERATED, matVec, phiTimes, representationCovariance, scoreSignal, type JudgeSpec, type LatentModel } from './model.ts';
 import { latentBound, linkBound, sampleCoordinate } from './tilt.ts';
 
 export type CorrelationMethod = 'closed-form' | 'quadrature' | 'enumeration' | 'monte-carlo';
@@ -47,9 +46,24 @@ function clampCorrelation(x: number): number {
 
 const ratio = (cov: number, varA: number, varB: number): number => (varA <= 0 || varB <= 0 ? 0 : cov / Math.sqrt(varA * varB));
 
-const trace = (A: Matrix): number => {
+type Rows = readonly ArrayLike<number>[];
+
+/** AB for square matrices given as rows (the quadratic judge's d×d Q, at the small d it has). */
+function matMul(A: Rows, B: Rows): Float64Array[] {
+  const n = A.length;
+  return Array.from({ length: n }, (_, i) => {
+    const out = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const aik = A[i][k];
+      if (aik !== 0) for (let j = 0; j < n; j++) out[j] += aik * B[k][j];
+    }
+    return out;
+  });
+}
+
+const trace = (A: Rows): number => {
   let t = 0;
-  for (let i = 0; i < A.rows; i++) t += A.get(i, i);
+  for (let i = 0; i < A.length; i++) t += A[i][i];
   return t;
 };
 
@@ -117,14 +131,14 @@ function gaussianCorrelation(L: LatentModel, judge: JudgeSpec, u: Vec, b: Vec, f
       break;
     }
     case 'quadratic': {
-      const Q = new Matrix(judge.Q.map((row) => [...row]));
-      const QS = Q.mmul(L.SigmaH);
+      const Q = judge.Q;
+      const QS = matMul(Q, representationCovariance(L.Phi, L.sigma));
       const k0 = phiTimes(L.Phi, L.wStar);
       const A = dot(k0, matVec(Q, k0)) / (s * s);
       const trQS = trace(QS);
       // hᵀQh has variance 2 tr((QΣ)²) and is uncorrelated with every linear score (odd moments vanish).
       mean = trQS;
-      variance = 2 * trace(QS.mmul(QS)) + vx;
+      variance = 2 * trace(matMul(QS, QS)) + vx;
       if (identityValue) return exact(ratio(r, variance, 1), 'closed-form');
       // E[hᵀQh | Z] = (Φw*)ᵀQ(Φw*)·Z²/s² + tr(Q(Σ − Φw*w*ᵀΦᵀ/s²)).
       psi = (z) => trQS + A * (z * z - 1) + r * z;

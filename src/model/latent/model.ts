@@ -7,10 +7,18 @@
  * h = Φz + ξ with ξ ~ N(0, σ²I_d) independent of z. Then Σ_h = ΦΦᵀ + σ²I and the
  * representation quality is q = sqrt(w*ᵀΦᵀΣ_h⁺Φw*)/‖w*‖.
  *
+ * q and the optimal probe u* = Σ_h⁺Φw* go through the push-through identity in m×m matrices,
+ * never the d×d Σ_h: with ΦᵀΦ = Σ_i λ_i v_iv_iᵀ (m×m), Φ = Σ_i sqrt(λ_i) u_iv_iᵀ and
+ * Σ_h = Σ_i (λ_i + σ²) u_iu_iᵀ + σ²(I − Σ_i u_iu_iᵀ), so
+ *   ΦᵀΣ_h⁺Φ = Σ_i λ_i/(λ_i + σ²) v_iv_iᵀ   and   Σ_h⁺Φ = Φ Σ_i v_iv_iᵀ/(λ_i + σ²),
+ * the sums over the eigenvalues that the pseudo-inverse keeps. At d = 4096 that is O(dm²) work
+ * instead of an O(d³) SVD of a 128 MB matrix; properties/model/latent.test.ts checks it against
+ * the d×d route at small d.
+ *
  * Judges score h: `linear` <u,h>, `sign` sign<u,h>, `tanh` tanh(a<u,h>), `quadratic`
  * hᵀQh + <u,h>.
  */
-import { Matrix, pseudoInverse } from 'ml-matrix';
+import { symmetricEigen, type SymmetricEigen } from '../../linalg/symmetric-eigen.ts';
 import { dot, norm, vec, zeros, type Vec } from '../../linalg/vec.ts';
 import { InputError } from '../../numeric/errors.ts';
 import { IDENTITY, type Link } from '../link.ts';
@@ -34,13 +42,13 @@ export interface LatentModel {
   readonly sigma: number;
   readonly latents: LatentKind;
   readonly f: Link;
-  /** Σ_h = ΦΦᵀ + σ²I and its Moore–Penrose pseudo-inverse. */
-  readonly SigmaH: Matrix;
-  readonly SigmaHPinv: Matrix;
+  /** The m×m Gram matrix ΦᵀΦ's eigen-decomposition: the whole spectrum of Σ_h that q sees. */
+  readonly gram: SymmetricEigen;
 }
 
 /**
- * Relative cut-off of the pseudo-inverse. ml-matrix's default (machine ε·max(d,m)·s₁) sits at
+ * Relative cut-off of the pseudo-inverse (of Σ_h, as ml-matrix's pseudoInverse applies it:
+ * singular values at most PINV_RCOND·max(d, d)·s₁ are dropped). ml-matrix's default (machine ε·max(d,m)·s₁) sits at
  * the level where a singular value that is zero in exact arithmetic comes out of the SVD as
  * ~1e-16·s₁, so a singular Σ_h (σ = 0, rank-deficient Φ) could be "inverted" through rounding
  * noise and q would blow up. 1e-12 is far above rounding and far below any genuine singular
@@ -61,16 +69,40 @@ export function latentModel(Phi: readonly Vec[], wStar: Vec, sigma: number, opts
   if (Phi.some((r) => r.length !== m)) throw new InputError(`Phi: every row must have length m = ${m} (the length of wStar)`);
   if (norm(wStar) === 0) throw new InputError('wStar: must be a non-zero vector');
   if (!(sigma >= 0)) throw new InputError(`sigma: must be non-negative (got ${sigma})`);
-  const SigmaH = representationCovariance(Phi, sigma);
-  return { d, m, Phi, wStar, sigma, latents: opts.latents ?? 'gaussian', f: opts.f ?? IDENTITY, SigmaH, SigmaHPinv: pseudoInverse(SigmaH, PINV_RCOND) };
+  return { d, m, Phi, wStar, sigma, latents: opts.latents ?? 'gaussian', f: opts.f ?? IDENTITY, gram: symmetricEigen(gramMatrix(Phi, m)) };
 }
 
-/** Σ_h = ΦΦᵀ + σ²I. */
-export function representationCovariance(Phi: readonly Vec[], sigma: number): Matrix {
+/** ΦᵀΦ (m×m), accumulated row by row of Φ: O(dm²). */
+export function gramMatrix(Phi: readonly Vec[], m: number): Float64Array[] {
+  const G = Array.from({ length: m }, () => new Float64Array(m));
+  for (const r of Phi)
+    for (let i = 0; i < m; i++) {
+      const ri = r[i];
+      if (ri === 0) continue;
+      const Gi = G[i];
+      for (let j = i; j < m; j++) Gi[j] += ri * r[j];
+    }
+  for (let i = 0; i < m; i++) for (let j = 0; j < i; j++) G[i][j] = G[j][i];
+  return G;
+}
+
+/** Σ_h = ΦΦᵀ + σ²I as d rows: only for the quadratic judge, whose d×d Q is given anyway. */
+export function representationCovariance(Phi: readonly Vec[], sigma: number): Float64Array[] {
   const d = Phi.length;
-  const S = Matrix.zeros(d, d);
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) S.set(i, j, dot(Phi[i], Phi[j]) + (i === j ? sigma * sigma : 0));
-  return S;
+  return Array.from({ length: d }, (_, i) => Float64Array.from({ length: d }, (_, j) => dot(Phi[i], Phi[j]) + (i === j ? sigma * sigma : 0)));
+}
+
+/**
+ * The eigenpairs (λ_i, v_i) of ΦᵀΦ whose eigenvalue λ_i + σ² of Σ_h the pseudo-inverse keeps,
+ * with the cut-off of the d×d route (PINV_RCOND·d·(λ_max + σ²)), so both routes drop the same
+ * directions; an eigenvalue of ΦᵀΦ at rounding level is clamped to 0 (it is one, exactly).
+ */
+function keptSpectrum(L: LatentModel): { lambda: number; v: Vec }[] {
+  const s2 = L.sigma * L.sigma;
+  const values = Array.from(L.gram.values, (x) => Math.max(0, x));
+  const top = Math.max(0, ...values) + s2;
+  const cutoff = PINV_RCOND * L.d * top;
+  return values.flatMap((lambda, i) => (lambda + s2 > cutoff && lambda > 0 ? [{ lambda, v: L.gram.vectors[i] }] : []));
 }
 
 /** Φz. */
@@ -95,17 +127,27 @@ export function scoreSignal(L: LatentModel, u: Vec): Vec {
   return norm(b) <= 1e-12 * scale ? zeros(b.length) : b;
 }
 
-/** Ax for a dense matrix and a vector. */
-export const matVec = (A: Matrix, x: Vec): Vec => vec(A.mmul(Matrix.columnVector(Array.from(x))).to1DArray());
+/** Ax for a dense matrix given as rows and a vector. */
+export const matVec = (A: readonly ArrayLike<number>[], x: Vec): Vec => vec(A.map((r) => dot(r as Vec, x)));
 
-/** Representation quality q = sqrt(w*ᵀΦᵀΣ_h⁺Φw*)/‖w*‖. */
+/** Representation quality q = sqrt(w*ᵀΦᵀΣ_h⁺Φw*)/‖w*‖ = sqrt(Σ_i λ_i/(λ_i + σ²)·<v_i, w*>²)/‖w*‖. */
 export function ceiling(L: LatentModel): number {
-  const b = phiTimes(L.Phi, L.wStar);
-  return Math.sqrt(Math.max(0, dot(b, matVec(L.SigmaHPinv, b)))) / norm(L.wStar);
+  const s2 = L.sigma * L.sigma;
+  let q2 = 0;
+  for (const { lambda, v } of keptSpectrum(L)) q2 += (lambda / (lambda + s2)) * dot(v, L.wStar) ** 2;
+  return Math.sqrt(q2) / norm(L.wStar);
 }
 
-/** The optimal probe u* = Σ_h⁺Φw*. */
-export const optimalProbe = (L: LatentModel): Vec => matVec(L.SigmaHPinv, phiTimes(L.Phi, L.wStar));
+/** The optimal probe u* = Σ_h⁺Φw* = Φ·Σ_i v_i<v_i, w*>/(λ_i + σ²). */
+export function optimalProbe(L: LatentModel): Vec {
+  const s2 = L.sigma * L.sigma;
+  const c = zeros(L.m);
+  for (const { lambda, v } of keptSpectrum(L)) {
+    const a = dot(v, L.wStar) / (lambda + s2);
+    for (let j = 0; j < L.m; j++) c[j] += a * v[j];
+  }
+  return phiTimes(L.Phi, c);
+}
 
 /** The judge's score of a representation h, with direction u. */
 export function judgeScore(judge: JudgeSpec, u: Vec, h: Vec, x = dot(u, h)): number {
