@@ -9,9 +9,12 @@ export function num(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return '0';
   if (Number.isInteger(x) && Math.abs(x) < 1e7) return String(x).replace('-', '−');
+  // In the range people read without exponents, the rounded number as JavaScript prints it
+  // (4250.8 → "4250", 0.70710 → "0.707": no trailing zeros suggesting a precision nobody claimed).
+  const rounded = Number(x.toPrecision(digits));
+  if (Math.abs(rounded) >= 1e-3 && Math.abs(rounded) < 1e7) return String(rounded).replace('-', '−');
   let s = x.toPrecision(digits);
-  // toPrecision keeps trailing zeros ("1.00", "2.50e-3"): they suggest a precision nobody claimed.
-  s = s.includes('e') ? s.replace(/\.?0+e/, 'e') : s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  s = s.includes('e') ? s.replace(/\.?0+e/, 'e') : s;
   return s.replace(/e\+?/, 'e').replace(/-/g, '−');
 }
 
