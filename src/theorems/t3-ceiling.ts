@@ -193,6 +193,7 @@ const T3b: PartSpec = {
 const T3bBound: PartSpec = {
   id: 'T3.b-bound',
   title: 'T3.b, the bound alone: no activated judge above the ceiling',
+  explain: explainT3b,
   statement: 'Pw ≠ 0 ⇒ corr(judge(h), V*) <= q',
   numRuns: 100,
   arbitrary: arbitrary(false),
@@ -205,6 +206,7 @@ const T3bBound: PartSpec = {
 const T3bEquality: PartSpec = {
   id: 'T3.b-equality',
   title: 'T3.b, the equality alone: the optimal probe attains the ceiling',
+  explain: explainT3b,
   statement: 'Φw* ≠ 0 ⇒ corr(<u*,h>, V*) = q for u* = Σ_h⁺Φw*',
   numRuns: 100,
   arbitrary: arbitrary(false),
