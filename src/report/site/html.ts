@@ -51,6 +51,7 @@ figure.chart { margin: 12px 0 20px; padding: 12px; background: white; border: 1p
 figure.chart figcaption { font-weight: 600; margin-bottom: 6px; } figure.chart p { margin: 4px 0 0; color: var(--muted); font-size: 13px; }
 pre.explain { background: white; border: 1px solid var(--line); border-radius: 6px; padding: 14px 16px; font: 13px/1.45 ui-monospace, "DejaVu Sans Mono", Menlo, monospace; overflow-x: auto; }
 .note { background: #f4f6f9; border-left: 3px solid var(--line); padding: 8px 12px; }
+div.scroll { overflow-x: auto; max-width: 100%; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; font-size: 13px; }
 `;
 

@@ -98,7 +98,8 @@ export function benchSection(b: BenchData, charts: string): string {
     recognised,
     ...b.sections.map((s) => [
       `<h3>${esc(s.name)}</h3>`,
-      table(s.columns, s.rows.map((r) => s.columns.map((c) => benchCell(r[c]))), { numeric: s.columns.map((c, i) => (s.rows.some((r) => typeof r[c] === 'number') ? i : -1)).filter((i) => i >= 0) }),
+      // A wide list (the benchmark adds columns as it grows) scrolls inside its box, not the page.
+      `<div class="scroll">${table(s.columns, s.rows.map((r) => s.columns.map((c) => benchCell(r[c]))), { numeric: s.columns.map((c, i) => (s.rows.some((r) => typeof r[c] === 'number') ? i : -1)).filter((i) => i >= 0) })}</div>`,
     ].join('\n')),
   ].join('\n');
 }
