@@ -1,6 +1,7 @@
 import { check } from './check.ts';
 import type { Command } from './command.ts';
 import { evaluate } from './evaluate.ts';
+import { explainCommand } from './explain.ts';
 import { fieldsCommand } from './fields.ts';
 import { huntCommand } from './hunt.ts';
 import { list } from './list.ts';
@@ -8,8 +9,21 @@ import { necessityCommand } from './necessity.ts';
 import { newCommand } from './new.ts';
 import { pruneCommand } from './prune.ts';
 import { replayCommand } from './replay.ts';
+import { reportCommand } from './report.ts';
 
-export const COMMANDS: Record<string, Command> = { list, check, evaluate, hunt: huntCommand, necessity: necessityCommand, replay: replayCommand, prune: pruneCommand, fields: fieldsCommand, new: newCommand };
+export const COMMANDS: Record<string, Command> = {
+  list,
+  check,
+  evaluate,
+  hunt: huntCommand,
+  necessity: necessityCommand,
+  replay: replayCommand,
+  prune: pruneCommand,
+  fields: fieldsCommand,
+  new: newCommand,
+  explain: explainCommand,
+  report: reportCommand,
+};
 
 export function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));

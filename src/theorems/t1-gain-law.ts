@@ -10,6 +10,7 @@ import { scaledTol } from '../numeric/tolerance.ts';
 import { gainSetting, rlaifArbitrary } from './common/rlaif-instance.ts';
 import { defineFamily, type PartSpec } from './family.ts';
 import type { Evaluation, TheoremPart } from './types.ts';
+import { explainT1, explainT1a, explainT1b } from './explain/gain.ts';
 
 const shape = { directions: ['g', 'u'], nonZero: ['u'] } as const;
 
@@ -25,6 +26,7 @@ function gainLaw(inst: Parameters<TheoremPart['evaluate']>[0]) {
 const T1: PartSpec = {
   id: 'T1',
   title: 'KL-budgeted gain law',
+  explain: explainT1,
   statement: 'G_ε(u) = sqrt(2ε)·‖v*‖_Σ·A(u) for all Σ, v*, g, u ≠ 0, ε > 0',
   arbitrary: (inForce, opts) => rlaifArbitrary(inForce, shape, opts),
   evaluate(inst): Evaluation {
@@ -37,6 +39,7 @@ const T1: PartSpec = {
 const T1a: PartSpec = {
   id: 'T1.a',
   title: 'Gain has the sign of alignment',
+  explain: explainT1a,
   statement: 'sign G_ε(u) = sign A(u)',
   arbitrary: (inForce, opts) => rlaifArbitrary(inForce, shape, opts),
   evaluate(inst): Evaluation {
@@ -48,6 +51,7 @@ const T1a: PartSpec = {
 const T1b: PartSpec = {
   id: 'T1.b',
   title: 'Gain is bounded by the KL budget',
+  explain: explainT1b,
   statement: 'G_ε(u) <= sqrt(2ε)‖v*‖_Σ, with equality iff u is a positive multiple of v*',
   arbitrary: (inForce, opts) => rlaifArbitrary(inForce, shape, opts),
   evaluate(inst, inForce): Evaluation {

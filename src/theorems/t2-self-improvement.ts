@@ -18,6 +18,7 @@ import { makeRng } from '../numeric/rng.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
 import { judgeDirection, readValueModel, rlaifArbitrary } from './common/rlaif-instance.ts';
 import type { Evaluation, Tag, TheoremPart } from './types.ts';
+import { explainT2a, explainT2b, explainT2c } from './explain/judge.ts';
 
 const TAGS: readonly Tag[] = ['linear-value', 'isotropic', 'converged'];
 const arbitrary: TheoremPart['arbitrary'] = (inForce, opts) =>
@@ -34,6 +35,7 @@ function setting(inst: Instance) {
 const T2a: PartSpec = {
   id: 'T2.a',
   title: 'RLAIF beats self-training iff the judge is better aligned',
+  explain: explainT2a,
   statement: 'sign(G_ε(u_c) − G_ε(g)) = sign(A(u_c) − A(g)) at equal KL budget ε',
   arbitrary,
   evaluate(inst, inForce): Evaluation {
@@ -67,6 +69,7 @@ const T2a: PartSpec = {
 const T2b: PartSpec = {
   id: 'T2.b',
   title: 'The judge agrees with true values more often iff it is better aligned',
+  explain: explainT2b,
   statement: 'Agr(u_c) > Agr(g) iff A(u_c) > A(g); Agr by seeded Monte Carlo on common random pairs',
   numRuns: 60,
   arbitrary,
@@ -129,6 +132,7 @@ const arbitraryWithPremise: TheoremPart['arbitrary'] = (inForce, opts) =>
 const T2c: PartSpec = {
   id: 'T2.c',
   title: 'A better-aligned judge yields a policy at least as aligned as generation',
+  explain: explainT2c,
   statement: 'A(u_c) > A(g) ⇒ A(θ_β) >= A(g); with `converged`, in the limit β → 0',
   arbitrary: arbitraryWithPremise,
   evaluate(inst, inForce): Evaluation {

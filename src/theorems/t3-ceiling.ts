@@ -34,6 +34,7 @@ import { scaledTol } from '../numeric/tolerance.ts';
 import { latentArbitrary } from '../arbitraries/latent.ts';
 import { defineFamily, type PartSpec } from './family.ts';
 import type { Evaluation, Tag, TheoremPart } from './types.ts';
+import { explainT3b, explainT3c } from './explain/ceiling.ts';
 
 const TAGS: readonly Tag[] = ['gaussian-latents', 'linear-judge', 'linear-value'];
 
@@ -178,6 +179,7 @@ function ceilingHalves(inst: Instance) {
 const T3b: PartSpec = {
   id: 'T3.b',
   title: 'No judge correlates with true values above the representation ceiling',
+  explain: explainT3b,
   statement: 'Pw ≠ 0 ⇒ corr(judge(h), V*) <= q, with equality for the probe u* = Σ_h⁺Φw* when Φw* ≠ 0',
   numRuns: 100,
   arbitrary: arbitrary(false),
@@ -191,6 +193,7 @@ const T3b: PartSpec = {
 const T3bBound: PartSpec = {
   id: 'T3.b-bound',
   title: 'T3.b, the bound alone: no activated judge above the ceiling',
+  explain: explainT3b,
   statement: 'Pw ≠ 0 ⇒ corr(judge(h), V*) <= q',
   numRuns: 100,
   arbitrary: arbitrary(false),
@@ -203,6 +206,7 @@ const T3bBound: PartSpec = {
 const T3bEquality: PartSpec = {
   id: 'T3.b-equality',
   title: 'T3.b, the equality alone: the optimal probe attains the ceiling',
+  explain: explainT3b,
   statement: 'Φw* ≠ 0 ⇒ corr(<u*,h>, V*) = q for u* = Σ_h⁺Φw*',
   numRuns: 100,
   arbitrary: arbitrary(false),
@@ -218,6 +222,7 @@ const T3bEquality: PartSpec = {
 const T3c: PartSpec = {
   id: 'T3.c',
   title: 'The ceiling bounds agreement and KL-budgeted gain',
+  explain: explainT3c,
   statement: 'Pw ≠ 0 ⇒ Agr <= 1 − arccos(q)/π and G_ε <= sqrt(2ε)·q·‖w*‖',
   numRuns: 50,
   arbitrary: arbitrary(true),

@@ -15,10 +15,12 @@ import { latentArbitrary } from '../arbitraries/latent.ts';
 import { readLatentModel } from './t3-ceiling.ts';
 import { defineFamily, type PartSpec } from './family.ts';
 import type { Evaluation } from './types.ts';
+import { explainT3sa } from './explain/ceiling.ts';
 
 const T3sa: PartSpec = {
   id: 'T3s.a',
   title: 'A larger nested representation has at least the smaller one’s quality',
+  explain: explainT3sa,
   statement: 'Φ_B = [Φ_A; Φ_extra] (shared coordinates, same noise) ⇒ q_B >= q_A',
   tags: ['nested'],
   arbitrary: (inForce, opts) =>

@@ -27,6 +27,7 @@ import { all, equal, implies } from '../numeric/margin.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
 import { defineFamily, type PartSpec } from './family.ts';
 import type { Evaluation } from './types.ts';
+import { explainT4b, explainT4d, explainT4e } from './explain/constitutions.ts';
 
 /** Positive multiples are decided on Euclidean unit vectors (as T1.b decides collinearity). */
 const COLLINEAR = 1e-9;
@@ -99,6 +100,7 @@ function tightBound(inst: Instance) {
 const T4b: PartSpec = {
   id: 'T4.b',
   title: 'Tight lower bound on the alignment of any activated judge',
+  explain: explainT4b,
   statement:
     'A(Pw) >= −1 if <w,v*> < 0 else >= −sqrt(1 − c²), c = <w,v*>/(‖w‖_{Σ⁻¹}‖v*‖_Σ), for every P; and, when d >= 2 or <w,v*> < 0, an explicit rank-1 constitution comes within δ of the bound',
   arbitrary: (inForce, opts) => adversarialArbitrary(inForce, { readout: 'sometimes-aligned', delta: true }, opts),
@@ -119,6 +121,7 @@ const T4b: PartSpec = {
 const T4bFirstStated: PartSpec = {
   id: 'T4.b-as-first-stated',
   title: 'T4.b as first stated: tightness claimed in every dimension',
+  explain: explainT4b,
   statement: 'as T4.b, with the δ-tightness of the rank-1 construction claimed for every d (THEORY before its correction)',
   arbitrary: (inForce, opts) => adversarialArbitrary(inForce, { readout: 'sometimes-aligned', delta: true }, opts),
   expected: {
@@ -160,6 +163,7 @@ const T4c: PartSpec = {
 const T4d: PartSpec = {
   id: 'T4.d',
   title: 'A perfectly aligned readout admits no reversing constitution',
+  explain: explainT4d,
   statement: 'w = λv*, λ > 0 ⇒ A(Pw) >= 0 for every P',
   tags: ['isotropic'],
   arbitrary: (inForce, opts) => adversarialArbitrary(inForce, { readout: 'multiple-of-vStar' }, opts),
@@ -205,6 +209,7 @@ function latentSetting(inst: Instance) {
 const T4e: PartSpec = {
   id: 'T4.e',
   title: 'An anti-social latent direction in the readout can be activated on its own',
+  explain: explainT4e,
   statement: 'w = Σ_k α_k ℓ_k, α_j > 0, A(ℓ_j) < 0 ⇒ span{ℓ_j} gives A(u_c) = A(ℓ_j) < 0 (j: the first such index)',
   tags: ['orthogonal-latents'],
   arbitrary: latentArbitrary,

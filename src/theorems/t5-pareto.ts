@@ -25,6 +25,7 @@ import { makeRng } from '../numeric/rng.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
 import { defineFamily, type PartSpec } from './family.ts';
 import type { Evaluation } from './types.ts';
+import { explainT5b, explainT5d } from './explain/constitutions.ts';
 
 /** The objectives, Σ, and the functionals a_i = Σv_i that define C. */
 function readObjectives(inst: Instance, minCount = 1) {
@@ -79,6 +80,7 @@ const T5B_ALPHA = 1e-7;
 const T5b: PartSpec = {
   id: 'T5.b',
   title: 'The two-objective Pareto cone narrows as the values conflict',
+  explain: explainT5b,
   statement: 'isotropic, m = 2: P[u ∈ C] = (π − φ)/(2π) for u uniform on the sphere, φ = ∠(v_1, v_2)',
   tags: ['isotropic'],
   numRuns: 60,
@@ -134,6 +136,7 @@ const T5c: PartSpec = {
 const T5d: PartSpec = {
   id: 'T5.d',
   title: 'Mixtures of non-conflicting values harm no objective',
+  explain: explainT5d,
   statement: 'non-conflicting: u = Σλ_i v_i with λ >= 0, λ ≠ 0 gives <u, v_j>_Σ >= λ_j‖v_j‖²_Σ >= 0 for every j',
   tags: ['non-conflicting'],
   arbitrary: (inForce, opts) =>

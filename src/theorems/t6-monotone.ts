@@ -17,12 +17,14 @@ import { scaledTol } from '../numeric/tolerance.ts';
 import { gainSetting, readValueModel, rlaifArbitrary } from './common/rlaif-instance.ts';
 import { defineFamily, type PartSpec } from './family.ts';
 import type { Evaluation, Tag } from './types.ts';
+import { explainT6a, explainT6b } from './explain/gain.ts';
 
 const TAGS: readonly Tag[] = ['monotone-value'];
 
 const T6a: PartSpec = {
   id: 'T6.a',
   title: "Sheppard's formula holds for monotone values",
+  explain: explainT6a,
   statement: 'f strictly increasing: Agr(u) = 1 − arccos(A(u))/π, Agr by seeded Monte Carlo',
   numRuns: 60,
   arbitrary: (inForce, opts) => rlaifArbitrary(inForce, { directions: ['u'], nonZero: ['u'] }, opts),
@@ -52,6 +54,7 @@ const T6a: PartSpec = {
 const T6b: PartSpec = {
   id: 'T6.b',
   title: 'Gain has the sign of alignment for monotone values',
+  explain: explainT6b,
   statement: 'f strictly increasing: sign G_ε(u) = sign A(u), with G_ε from J by quadrature',
   arbitrary: (inForce, opts) => rlaifArbitrary(inForce, { directions: ['g', 'u'], nonZero: ['u'] }, opts),
   evaluate(inst): Evaluation {

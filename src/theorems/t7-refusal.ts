@@ -20,6 +20,7 @@ import { makeRng } from '../numeric/rng.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
 import { defineFamily, type PartSpec } from './family.ts';
 import type { Evaluation } from './types.ts';
+import { explainT7a } from './explain/constitutions.ts';
 
 /** T7.a's judge: `u`, or u_c = P_c w from `w` and `basis` (exactly one of `u`, `w`). */
 function readJudge(r: Reader, d: number): Vec {
@@ -31,6 +32,7 @@ function readJudge(r: Reader, d: number): Vec {
 const T7a: PartSpec = {
   id: 'T7.a',
   title: 'Ablating the value direction blinds every judge',
+  explain: explainT7a,
   statement: 'v* = r ⇒ after h ↦ (I − r̂r̂ᵀ)h every judge has A = 0 and Agr = 1/2 (Agr by seeded Monte Carlo)',
   tags: ['isotropic'],
   numRuns: 40,

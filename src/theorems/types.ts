@@ -85,6 +85,12 @@ export interface TheoremPart {
   arbitrary(inForce: ReadonlySet<Tag>, opts?: GenOptions): fc.Arbitrary<Instance>;
   /** Check the claim on one instance, reading the tags in force where the claim depends on them. */
   evaluate(inst: Instance, inForce: ReadonlySet<Tag>): Evaluation;
+  /**
+   * Why a violating instance contradicts the claim, in one or two sentences with its numbers
+   * (`rlaif-props explain` and the HTML report print it under the quantities). Optional: a part
+   * without one is explained by a generic sentence built from the margin and tolerance.
+   */
+  explain?(inst: Instance, verdict: Evaluation): string;
   /** Runs per property in CI (Monte Carlo parts use fewer). */
   readonly numRuns?: number;
   /** Not from THEORY.md: a variant added by this project or a user. */

@@ -38,6 +38,7 @@ import { sqNorm } from '../linalg/covariance.ts';
 import { fitBradleyTerry, samplePreferences } from '../model/bradley-terry.ts';
 import { policyDirection } from '../model/rlaif.ts';
 import { alignment } from '../model/value.ts';
+import { num } from '../numeric/format.ts';
 import { implies } from '../numeric/margin.ts';
 import { makeRng } from '../numeric/rng.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
@@ -123,6 +124,20 @@ function evaluateR1n(inst: Instance, inForce: ReadonlySet<string>): Evaluation {
   };
 }
 
+/**
+ * Why a violating instance contradicts the claim (`rlaif-props explain` prints it): whether the
+ * alignment was lost in the fit (too few pairs) or in the RLAIF step (β too large).
+ */
+function explainR1n(inst: Instance, { quantities: q }: Evaluation): string {
+  const premise = `the judge is better aligned than generation (A(u_c) = ${num(q.alignmentJudge)} > A(g) = ${num(q.alignmentGeneration)})`;
+  const fit = `the direction learned from n = ${num(q.n)} pairs`;
+  if (q.alignmentLearned < q.alignmentGeneration)
+    return `${premise}, yet ${fit} is not (A(û_n) = ${num(q.alignmentLearned)}), and the policy ends at A = ${num(q.alignmentPolicy)} < A(g)`;
+  const beta = typeof inst.beta === 'number' ? num(inst.beta) : '?';
+  return `${premise} and ${fit} keeps most of it (A(û_n) = ${num(q.alignmentLearned)}), yet one RLAIF step at β = ${beta} ` +
+    `leaves the policy at A = ${num(q.alignmentPolicy)} < A(g): θ_β = g + û_n/β still carries g`;
+}
+
 export default defineFamily(import.meta.url, {
   id: 'R1n',
   paperClaims: ['R1', 'R6'],
@@ -137,6 +152,7 @@ export default defineFamily(import.meta.url, {
       title: 'Finite-sample self-improvement (Bradley–Terry judge from n pairs)',
       statement: 'A(u_c) > A(g) ⇒ A(û_n) >= A(g), û_n the logistic-regression fit on n pairs labelled by u_c',
       evaluate: evaluateR1n,
+      explain: explainR1n,
     },
   ],
 });

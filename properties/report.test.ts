@@ -1,0 +1,76 @@
+// The HTML report without a browser (report-browser.test.ts opens it in one): maps and phase
+// diagrams are charted when their JSON exists and said to be absent otherwise; benchmark
+// figures are read defensively, whatever their format; the command's arguments and output.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readBench } from '../src/report/site/bench-data.ts';
+import { buildReport } from '../src/report/site/build.ts';
+import { readMaps } from '../src/report/site/maps.ts';
+import { cli } from './cli/run.ts';
+import { mainCaptured } from './hostile/run.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'rlaif-report-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const write = (name: string, content: unknown) => {
+  const p = join(dir, name);
+  mkdirSync(join(p, '..'), { recursive: true });
+  writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
+  return p;
+};
+
+describe('maps and phase diagrams', () => {
+  it('none yet: the section says so plainly', async () => {
+    const r = await buildReport({ out: join(dir, 'plain'), maps: join(dir, 'no-maps-here') });
+    expect(readFileSync(r.index, 'utf8')).toMatch(/Boundary maps and phase diagrams<\/h2>\s*<p class="note">None yet\./);
+  });
+  it('a relaxation map, a phase diagram and a spec are charted; anything else is listed without a chart', async () => {
+    const maps = join(dir, 'maps');
+    write('maps/T2.c/converged.json', { part: 'T2.c', tag: 'converged', points: [0, 0.5, 1].map((lambda) => ({ lambda, worstMargin: 0.3 - lambda / 2 })), breakPoint: 0.6 });
+    write('maps/T3.b/pair.json', { part: 'T3.b', tags: ['gaussian-latents', 'linear-judge'], grid: [0, 1].flatMap((x) => [0, 1].map((y) => ({ x, y, margin: x * y ? -0.03 : 0.1 }))) });
+    write('maps/spec.json', { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: 'A spec', data: { values: [{ a: 1 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } });
+    write('maps/odd.json', { something: 'else' });
+    expect(readMaps(maps).map((m) => [m.name, !!m.chart])).toEqual([
+      ['T2.c/converged.json', true],
+      ['T3.b/pair.json', true],
+      ['odd.json', false],
+      ['spec.json', true],
+    ]);
+    const r = await buildReport({ out: join(dir, 'with-maps'), maps });
+    const html = readFileSync(r.index, 'utf8');
+    for (const id of ['chart-map-1', 'chart-map-2', 'chart-map-4']) expect(html).toMatch(new RegExp(`<figure class="chart" id="${id}"><figcaption>[^<]*</figcaption><svg`));
+    expect(html).toMatch(/odd\.json<\/a><\/td><td>no chart/);
+    expect(readFileSync(join(dir, 'with-maps', 'maps', 'T2.c', 'converged.json'), 'utf8')).toContain('breakPoint');
+  });
+});
+
+describe('benchmark figures, read defensively', () => {
+  it('a missing or unreadable file is a note, not a failure', () => {
+    expect(readBench(join(dir, 'absent.json')).problem).toMatch(/does not exist yet/);
+    expect(readBench(write('broken.json', '{"throughput": [')).problem).toMatch(/not readable as JSON/);
+  });
+  it('another layout still shows its lists and figures, and charts the series it recognises', () => {
+    const b = readBench(write('bench.json', { version: 2, runs: { throughput: [{ id: 'T1', d: 2, runsPerSecond: 5, extra: { nested: 1 } }] }, notes: ['a', 'b'] }));
+    expect(b.problem).toBeUndefined();
+    expect(b.figures).toEqual([['version', 2], ['notes', 'a, b']]);
+    expect(b.sections.map((s) => [s.name, s.columns])).toEqual([['runs.throughput', ['id', 'd', 'runsPerSecond']]]);
+    expect(b.throughput).toEqual([{ id: 'T1', d: 2, k: null, runsPerSecond: 5 }]);
+    expect(b.hunts).toEqual([]);
+  });
+});
+
+describe('the report command', () => {
+  it('writes the report where --out says and prints the index path', () => {
+    const out = join(dir, 'cli-site');
+    const r = cli(['report', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(join(out, 'index.html'));
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(/<svg/);
+  });
+  it('an unexpected argument is one line, exit 2', async () => {
+    const r = await mainCaptured(['report', 'somewhere']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^rlaif-props report: unexpected argument "somewhere"/);
+  });
+});
