@@ -188,7 +188,7 @@ describe('hunt', () => {
   it('the printed replay command (seed and path of the one shrink loop) gives the same witness again', async () => {
     const r = await run('hunt', 'T1', '--drop', 'linear-value', '--seed', '11', '--no-store');
     expect(r.code, r.err).toBe(0);
-    const replay = /replay: rlaif-props (hunt .*)$/m.exec(r.out);
+    const replay = /replay: npx rlaif-props (hunt .*)$/m.exec(r.out);
     expect(replay, r.out).not.toBeNull();
     const instance = /instance: (.*)$/m.exec(r.out)![1];
     const again = await run(...replay![1].split(' '));
