@@ -1,9 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { InputError } from '../numeric/errors.ts';
-import { DEFAULT_SEED } from '../runner/check.ts';
-import { DEFAULT_HUNT_SEEDS } from '../runner/hunt.ts';
+import { DEFAULT_HUNT_SEEDS, DEFAULT_SEED } from '../runner/defaults.ts';
 import type { NecessityRow } from '../runner/necessity.ts';
-import { loadRegistry } from '../theorems/registry.ts';
 import type { TheoremPart } from '../theorems/types.ts';
 import { intFlag, parse, shardFlag } from './args.ts';
 import { EXIT, type Command } from './command.ts';
@@ -53,6 +51,7 @@ export const necessityCommand: Command = {
       rehunt: { type: 'boolean' },
       jobs: { type: 'string' },
     });
+    const { loadRegistry } = await import('../theorems/registry.ts'); // not at start-up: it imports every model
     const registry = await loadRegistry();
     const partIds = registry.parts.map((p) => p.id);
     // Loaded here, not at start-up: the store's schema library is slow to import (see hunt.ts).
