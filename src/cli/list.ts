@@ -1,5 +1,5 @@
 import { InputError } from '../numeric/errors.ts';
-import { loadRegistry } from '../theorems/registry.ts';
+import { partEntries } from '../theorems/catalogue.ts';
 import { parse } from './args.ts';
 import { EXIT, type Command } from './command.ts';
 
@@ -9,15 +9,8 @@ export const list: Command = {
   async run(argv) {
     const { values, positionals } = parse(argv, { json: { type: 'boolean' } });
     if (positionals.length) throw new InputError(`list takes no arguments (got "${positionals[0]}")`);
-    const rows = (await loadRegistry()).parts.map((p) => ({
-      id: p.id,
-      title: p.title,
-      statement: p.statement,
-      paperClaims: [...p.paperClaims],
-      tags: [...p.tags],
-      variant: !!p.variant,
-      ...(p.expected ? { expected: p.expected } : {}),
-    }));
+    // From the build's catalogue while it is fresh, else from the registry (src/theorems/catalogue.ts).
+    const rows = await partEntries();
     if (values.json) {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return EXIT.ok;
