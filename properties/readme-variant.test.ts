@@ -35,7 +35,7 @@ const cli = (...args: string[]) => sh(`node bin/rlaif-props.js ${args.join(' ')}
 const build = () => sh('npm run -s build');
 
 beforeAll(() => {
-  for (const f of ['src', 'bin', 'counterexamples', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'properties', 'bench', 'vitest.config.ts', 'docs'])
+  for (const f of ['src', 'bin', 'scripts', 'counterexamples', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'properties', 'bench', 'vitest.config.ts', 'docs'])
     cpSync(join(ROOT, f), join(COPY, f), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(COPY, 'node_modules'), 'dir');
   // Built once here so that each test can run alone (-t); the README's steps build again.

@@ -15,7 +15,7 @@ import { replayingWitnesses } from './support/witnesses.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COPY = scratchRoot('stale').root;
-for (const f of ['src', 'properties', 'counterexamples', 'docs', 'package.json', 'tsconfig.json', 'vitest.config.ts']) cpSync(join(ROOT, f), join(COPY, f), { recursive: true });
+for (const f of ['src', 'scripts', 'properties', 'counterexamples', 'docs', 'package.json', 'tsconfig.json', 'vitest.config.ts']) cpSync(join(ROOT, f), join(COPY, f), { recursive: true });
 symlinkSync(join(ROOT, 'node_modules'), join(COPY, 'node_modules'), 'dir');
 
 // A committed witness whose recorded margin no longer matches what the model computes.

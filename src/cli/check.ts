@@ -1,6 +1,6 @@
 import { InputError } from '../numeric/errors.ts';
-import { checkPart, describeReport, DEFAULT_SEED, type CheckReport } from '../runner/check.ts';
-import { loadRegistry } from '../theorems/registry.ts';
+import type { CheckReport } from '../runner/check.ts';
+import { DEFAULT_SEED } from '../runner/defaults.ts';
 import { intFlag, listFlag, parse } from './args.ts';
 import { EXIT, type Command } from './command.ts';
 
@@ -23,6 +23,9 @@ export const check: Command = {
       path: { type: 'string' },
       json: { type: 'boolean' },
     });
+    // Loaded here, not at start-up, so that `list` and `--help` need not import the models.
+    const { checkPart, describeReport } = await import('../runner/check.ts');
+    const { loadRegistry } = await import('../theorems/registry.ts');
     const parts = (await loadRegistry()).selectParts(positionals);
     if (values.path !== undefined && parts.length !== 1) throw new InputError('--path replays one part: give exactly one id');
     // fast-check's replay path: colon-separated whole numbers, as printed by a failing run.

@@ -1,9 +1,5 @@
 import { InputError } from '../numeric/errors.ts';
-import { evaluatePart } from '../theorems/evaluate.ts';
-import { vocabularyOf } from '../theorems/family.ts';
-import { loadRegistry } from '../theorems/registry.ts';
-import { tagsInForce, unmetTags } from '../theorems/tags.ts';
-import { validateInstance } from '../instance/reader.ts';
+import { loadPart } from '../theorems/catalogue.ts';
 import { listFlag, parse } from './args.ts';
 import { EXIT, type Command } from './command.ts';
 import { readJsonArg } from './io.ts';
@@ -19,7 +15,12 @@ export const evaluate: Command = {
     const { values, positionals } = parse(argv, { drop: { type: 'string' } });
     if (positionals.length !== 2) throw new InputError('evaluate needs exactly two arguments: <id> <instance.json>');
     const [id, file] = positionals;
-    const part = (await loadRegistry()).getPart(id);
+    // Only this part's family is imported (src/theorems/catalogue.ts), and the model with it.
+    const part = await loadPart(id);
+    const { evaluatePart } = await import('../theorems/evaluate.ts');
+    const { vocabularyOf } = await import('../theorems/family.ts');
+    const { tagsInForce, unmetTags } = await import('../theorems/tags.ts');
+    const { validateInstance } = await import('../instance/reader.ts');
     const inForce = tagsInForce(part, listFlag(values.drop));
     const inst = validateInstance(readJsonArg(file), vocabularyOf(part));
     const unmet = unmetTags(part, inst, inForce);

@@ -1,5 +1,4 @@
 import { InputError } from '../numeric/errors.ts';
-import { loadRegistry } from '../theorems/registry.ts';
 import { parse } from './args.ts';
 import { EXIT, type Command } from './command.ts';
 
@@ -12,6 +11,8 @@ export const explainCommand: Command = {
     '  Exit status: 0 explained, 1 the witness no longer violates its claim, 2 not a witness file or unknown part.',
   ].join('\n'),
   async run(argv) {
+    // Loaded when the command runs, not when the CLI starts (`list` and `--version` stay light).
+    const { loadRegistry } = await import('../theorems/registry.ts');
     const { positionals } = parse(argv, {});
     if (positionals.length !== 1) throw new InputError('give exactly one witness file (a counterexamples/<id>/*.json)');
     // Loaded here, not at start-up: the store's schema library is slow to import (see hunt.ts).

@@ -1,6 +1,4 @@
 import { InputError } from '../numeric/errors.ts';
-import { vocabularyOf } from '../theorems/family.ts';
-import { loadRegistry } from '../theorems/registry.ts';
 import { parse } from './args.ts';
 import { EXIT, type Command } from './command.ts';
 
@@ -15,6 +13,8 @@ export const fieldsCommand: Command = {
     const { values, positionals } = parse(argv, { markdown: { type: 'boolean' }, 'json-schema': { type: 'boolean' } });
     if (positionals.length > 1) throw new InputError('fields takes at most one part id');
     if (!values.markdown === !values['json-schema']) throw new InputError('fields needs exactly one of --markdown or --json-schema');
+    const { loadRegistry } = await import('../theorems/registry.ts'); // not at start-up: it imports every model
+    const { vocabularyOf } = await import('../theorems/family.ts');
     const registry = await loadRegistry();
     const { THEORY_VOCABULARY } = await import('../instance/fields.ts');
     if (values['json-schema']) {

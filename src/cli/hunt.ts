@@ -1,7 +1,6 @@
 import { InputError } from '../numeric/errors.ts';
-import { DEFAULT_SEED } from '../runner/check.ts';
-import { DEFAULT_HUNT_SEEDS, hunt, toCounterexample } from '../runner/hunt.ts';
-import { loadRegistry } from '../theorems/registry.ts';
+import { DEFAULT_HUNT_SEEDS, DEFAULT_SEED } from '../runner/defaults.ts';
+import { loadPart } from '../theorems/catalogue.ts';
 import { intFlag, listFlag, numberFlag, parse, shardFlag } from './args.ts';
 import { EXIT, type Command } from './command.ts';
 import { progress } from './progress.ts';
@@ -28,7 +27,9 @@ export const huntCommand: Command = {
       json: { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new InputError('hunt needs exactly one theorem id');
-    const part = (await loadRegistry()).getPart(positionals[0]);
+    // Only this part's family is imported (src/theorems/catalogue.ts), and the model with it.
+    const part = await loadPart(positionals[0]);
+    const { hunt, toCounterexample } = await import('../runner/hunt.ts');
     const dropped = listFlag(values.drop);
     if (dropped.length === 0) throw new InputError('hunt needs --drop <tag>[,<tag>…]: which assumption to drop');
     const runs = values.runs === undefined ? undefined : intFlag(values.runs, 'runs', 0, 1, 10_000_000);
@@ -38,12 +39,12 @@ export const huntCommand: Command = {
     const seeds = values.path !== undefined ? 1 : intFlag(values.seeds, 'seeds', DEFAULT_HUNT_SEEDS, 1, 10_000);
     const seed = intFlag(values.seed, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
     const timeLimitSec = values['time-limit'] === undefined ? undefined : numberFlag(values['time-limit'], 'time-limit', 0);
-    // The store (and zod, which validates it) is loaded only by the commands that use it: it
+    // The store (and zod, which validates it) is loaded only when a witness may be stored: it
     // is a third of the CLI's start-up time.
-    const { assertStore, cleanTemporaries, displayPath, save } = await import('../runner/store.ts');
-    if (!values['no-store']) {
-      assertStore(values.store, [part.id]); // before the budget is spent
-      cleanTemporaries(values.store); // left by a hunt that was killed mid-write
+    const store = values['no-store'] ? undefined : await import('../runner/store.ts');
+    if (store) {
+      store.assertStore(values.store, [part.id]); // before the budget is spent
+      store.cleanTemporaries(values.store); // left by a hunt that was killed mid-write
     }
     const bar = progress(`${part.id} −${dropped.join(',')}`, seeds);
     const seedShard = shardFlag(values.shard);
@@ -56,7 +57,7 @@ export const huntCommand: Command = {
       return r.harnessErrors.length ? EXIT.harness : EXIT.failed;
     }
     const cx = toCounterexample(r, r.runsPerSeed);
-    const saved = values['no-store'] ? undefined : save(cx, values.store);
+    const saved = store?.save(cx, values.store);
     if (values.json) process.stdout.write(`${JSON.stringify({ ...cx, file: saved?.file, harnessErrors: r.harnessErrors.length })}\n`);
     else
       process.stdout.write(
@@ -68,7 +69,7 @@ export const huntCommand: Command = {
           // What the survival figure means is said where it is printed (src/runner/confirm.ts).
           `  robustness: survives ${(100 * cx.confirmation.perturbationSurvival).toFixed(0)}% of 1e-6 perturbations (each number nudged by a relative 1e-6 in a random direction; low means the violation sits on an exact boundary)`,
           `  replay: npx rlaif-props hunt ${part.id} --drop ${dropped.join(',')} --runs ${r.runsPerSeed} --seed ${cx.seed} --path ${cx.path} --no-store`,
-          saved ? `  ${saved.status === 'stored' ? 'stored as' : 'already stored as'} ${displayPath(saved.file)}` : '  (not stored)',
+          saved ? `  ${saved.status === 'stored' ? 'stored as' : 'already stored as'} ${store!.displayPath(saved.file)}` : '  (not stored)',
           '',
         ].join('\n'),
       );

@@ -1,5 +1,5 @@
 import { InputError } from '../numeric/errors.ts';
-import { loadRegistry } from '../theorems/registry.ts';
+import { partEntries } from '../theorems/catalogue.ts';
 import { parse } from './args.ts';
 import { EXIT, type Command } from './command.ts';
 
@@ -16,23 +16,16 @@ export const list: Command = {
     if (positionals.length) throw new InputError(`list takes no arguments (got "${positionals[0]}")`);
     if (values.json && values.markdown) throw new InputError('list takes one of --json or --markdown');
     if (values.store !== undefined && !values.markdown) throw new InputError('--store is read by --markdown only');
-    const registry = await loadRegistry();
     if (values.markdown) {
+      const registry = await (await import('../theorems/registry.ts')).loadRegistry();
       // Loaded here: only the catalogue reads the table.
       const { tableRows } = await import('../runner/necessity-file.ts');
       const { theoremsMarkdown } = await import('../report/theorems-doc.ts');
       process.stdout.write(theoremsMarkdown(registry.parts, tableRows(values.store)));
       return EXIT.ok;
     }
-    const rows = registry.parts.map((p) => ({
-      id: p.id,
-      title: p.title,
-      statement: p.statement,
-      paperClaims: [...p.paperClaims],
-      tags: [...p.tags],
-      variant: !!p.variant,
-      ...(p.expected ? { expected: p.expected } : {}),
-    }));
+    // From the build's catalogue while it is fresh, else from the registry (src/theorems/catalogue.ts).
+    const rows = await partEntries();
     if (values.json) {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return EXIT.ok;

@@ -1,8 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { InputError } from '../numeric/errors.ts';
-import { DEFAULT_SEED } from '../runner/check.ts';
-import { DEFAULT_HUNT_SEEDS } from '../runner/hunt.ts';
+import { DEFAULT_HUNT_SEEDS, DEFAULT_SEED } from '../runner/defaults.ts';
 import type { NecessityRow } from '../runner/necessity.ts';
-import { loadRegistry } from '../theorems/registry.ts';
 import type { TheoremPart } from '../theorems/types.ts';
 import { intFlag, parse, shardFlag } from './args.ts';
 import { EXIT, type Command } from './command.ts';
@@ -29,9 +28,10 @@ function unexpectedOutcomes(rows: readonly NecessityRow[], getPart: (id: string)
 export const necessityCommand: Command = {
   summary: 'for every part and tag (and pair, with --pairs): is the tag load-bearing? prints and writes the table',
   help: [
-    'usage: rlaif-props necessity [ids…] [--pairs] [--runs N] [--seeds K] [--seed S] [--shard i/n] [--store DIR] [--no-write] [--json]',
+    'usage: rlaif-props necessity [ids…] [--pairs] [--runs N] [--seeds K] [--seed S] [--shard i/n] [--jobs N] [--store DIR] [--no-write] [--json]',
     '       rlaif-props necessity --merge <rows.json>… [--store DIR]',
     '  --shard i/n  this run takes every n-th part (a CI matrix); rows merge into the table, witnesses are content-addressed',
+    '  --jobs N     hunt on N worker threads (default: the number of cores); the rows and witnesses are those of --jobs 1',
     '  --merge      merge rows printed by shard runs (--json) into the table without hunting',
     '  --rehunt     hunt even where a stored witness replays (default: the stored witness is the proof)',
     '  Exit status: 0 the table was made and every part fails under its full tags only where it declares so; 1 otherwise.',
@@ -49,11 +49,13 @@ export const necessityCommand: Command = {
       json: { type: 'boolean' },
       merge: { type: 'boolean' },
       rehunt: { type: 'boolean' },
+      jobs: { type: 'string' },
     });
+    const { loadRegistry } = await import('../theorems/registry.ts'); // not at start-up: it imports every model
     const registry = await loadRegistry();
     const partIds = registry.parts.map((p) => p.id);
     // Loaded here, not at start-up: the store's schema library is slow to import (see hunt.ts).
-    const { necessity } = await import('../runner/necessity.ts');
+    const { necessityParallel } = await import('../runner/necessity-parallel.ts');
     const { readRows, writeTable } = await import('../runner/necessity-file.ts');
     const { renderMarkdown, renderTable, verdictText } = await import('../report/necessity-table.ts');
     const { assertStore, cleanTemporaries } = await import('../runner/store.ts');
@@ -70,10 +72,12 @@ export const necessityCommand: Command = {
     const seeds = intFlag(values.seeds, 'seeds', DEFAULT_HUNT_SEEDS, 1, 10_000);
     const seed = intFlag(values.seed, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
     const shard = shardFlag(values.shard);
+    const jobs = intFlag(values.jobs, 'jobs', availableParallelism(), 1, 256);
     assertStore(values.store, parts.map((p) => p.id)); // before the budget is spent
     cleanTemporaries(values.store); // left by a run that was killed mid-write
     const t0 = Date.now();
-    const rows = necessity(parts, {
+    const rows = await necessityParallel(parts, {
+      jobs,
       pairs: values.pairs,
       rehunt: values.rehunt,
       runs,

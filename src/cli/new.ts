@@ -2,11 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../numeric/errors.ts';
-import { ID } from '../theorems/family.ts';
-import { loadRegistry } from '../theorems/registry.ts';
 import { parse } from './args.ts';
 import { EXIT, type Command } from './command.ts';
-import { fromPartTemplate, ownClaimTemplate } from './scaffold.ts';
 
 /** The sources' variants folder, which the registry discovers (built to dist/variants/). */
 const VARIANTS_SRC = fileURLToPath(new URL('../../src/variants/', import.meta.url));
@@ -24,6 +21,10 @@ export const newCommand: Command = {
     '  Then: npm run build && npx rlaif-props check <id>',
   ].join('\n'),
   async run(argv) {
+    // Loaded when the command runs, not when the CLI starts (`list` and `--version` stay light).
+    const { loadRegistry } = await import('../theorems/registry.ts');
+    const { ID } = await import('../theorems/family.ts');
+    const { fromPartTemplate, ownClaimTemplate } = await import('./scaffold.ts');
     const { values, positionals } = parse(argv, { from: { type: 'string' } });
     if (positionals.length !== 1) throw new InputError('new needs exactly one id: rlaif-props new <id> [--from <part>]');
     const [id] = positionals;

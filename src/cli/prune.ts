@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { InputError } from '../numeric/errors.ts';
-import { loadRegistry } from '../theorems/registry.ts';
 import { parse } from './args.ts';
 import { EXIT, type Command } from './command.ts';
 
@@ -19,6 +18,8 @@ export const pruneCommand: Command = {
     '  Exit status: 0 nothing to prune or all of it removed; 1 something is left to prune; 2 bad input.',
   ].join('\n'),
   async run(argv) {
+    // Loaded when the command runs, not when the CLI starts (`list` and `--version` stay light).
+    const { loadRegistry } = await import('../theorems/registry.ts');
     const { values, positionals } = parse(argv, { apply: { type: 'boolean' }, store: { type: 'string' }, json: { type: 'boolean' } });
     if (positionals.length) throw new InputError(`prune takes no arguments (got "${positionals[0]}")`);
     if (values.store !== undefined && !existsSync(values.store)) throw new InputError(`--store ${values.store}: no such directory`);

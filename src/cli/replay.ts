@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { InputError } from '../numeric/errors.ts';
-import { loadRegistry } from '../theorems/registry.ts';
 import { parse } from './args.ts';
 import { EXIT, type Command } from './command.ts';
 
@@ -17,6 +16,7 @@ export const replayCommand: Command = {
     const files = positionals.length ? positionals : listFiles(values.store ?? DEFAULT_STORE);
     // Every file is loaded (validated) before any is replayed: a malformed one fails alone, at once.
     const records = files.map(load);
+    const { loadRegistry } = await import('../theorems/registry.ts'); // not at start-up: it imports every model
     const registry = await loadRegistry();
     let failed = 0;
     for (const [i, file] of files.entries()) {

@@ -12,7 +12,9 @@ import { tagsInForce } from '../theorems/tags.ts';
 import type { GenOptions, TheoremPart } from '../theorems/types.ts';
 import { outsideDomain, trialsFor } from './trial.ts';
 
-export const DEFAULT_SEED = 20_260_303;
+import { DEFAULT_SEED } from './defaults.ts';
+
+export { DEFAULT_SEED };
 export const DEFAULT_RUNS = 200;
 
 export interface CheckOptions {

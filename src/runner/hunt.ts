@@ -16,7 +16,7 @@ import { vocabularyOf } from '../theorems/family.ts';
 import { tagsInForce } from '../theorems/tags.ts';
 import type { Tag, TheoremPart } from '../theorems/types.ts';
 import { VERSION } from '../version.ts';
-import { DEFAULT_SEED } from './check.ts';
+import { DEFAULT_HUNT_RUNS, DEFAULT_HUNT_SEEDS, DEFAULT_SEED } from './defaults.ts';
 import { confirm, robustViolation, type Confirmation } from './confirm.ts';
 import type { Counterexample } from './store.ts';
 import { trialsFor } from './trial.ts';
@@ -57,8 +57,7 @@ export interface HuntResult {
   readonly harnessErrors: readonly string[];
 }
 
-export const DEFAULT_HUNT_RUNS = 200;
-export const DEFAULT_HUNT_SEEDS = 3;
+export { DEFAULT_HUNT_RUNS, DEFAULT_HUNT_SEEDS };
 
 export function hunt(part: TheoremPart, dropped: readonly string[], opts: HuntOptions = {}): HuntResult {
   const inForce = tagsInForce(part, dropped);

@@ -11,7 +11,7 @@ import { tagsInForce, unmetTags } from '../theorems/tags.ts';
 import type { TheoremPart } from '../theorems/types.ts';
 import { checkPart } from './check.ts';
 import { hunt, toCounterexample, type HuntOptions } from './hunt.ts';
-import { DEFAULT_STORE, DirectoryStore, type CounterexampleStore, type StoredCounterexample } from './store.ts';
+import { DEFAULT_STORE, DirectoryStore, type Counterexample, type CounterexampleStore, type StoredCounterexample } from './store.ts';
 
 /**
  * What a row says, as a key: the table's wording is the report's (src/report/necessity-table.ts),
@@ -76,63 +76,104 @@ function storedWitness(stored: readonly StoredCounterexample[], part: TheoremPar
     .sort((a, b) => a.dimension - b.dimension || JSON.stringify(a.instance).length - JSON.stringify(b.instance).length)[0];
 }
 
-export function necessity(parts: readonly TheoremPart[], opts: NecessityOptions = {}): NecessityRow[] {
-  const store = typeof opts.store === 'object' ? opts.store : new DirectoryStore(opts.store ?? DEFAULT_STORE);
-  const stored = store.loadAll();
-  const rows: NecessityRow[] = [];
-  const emit = (r: NecessityRow) => {
-    rows.push(r);
-    opts.onRow?.(r);
-  };
-  const repoRel = (f: string) => relative(resolve(store.location, '..'), f);
-  for (const part of shardParts(parts, opts.shard)) {
+/**
+ * One unit of the analysis: a part under its full tags (`dropped` empty) or with `dropped`
+ * removed. Jobs are independent of one another (a pair's `implied` verdict is decided by the
+ * caller from the single-tag rows), so they may run in any order, in any thread, and give the
+ * same rows; what they found is returned as data, and saving it is the caller's.
+ */
+export interface NecessityJob {
+  readonly id: string;
+  readonly dropped: readonly string[];
+}
+
+/** A job's row; `record` is the hunt's witness, whose row still needs its stored file name. */
+export interface JobResult {
+  readonly row: NecessityRow;
+  readonly record?: Counterexample;
+}
+
+/** The options a job reads: plain data, so that they can be sent to a worker. */
+export type JobOptions = Pick<NecessityOptions, 'runs' | 'seeds' | 'seed' | 'timeLimitSec' | 'rehunt'>;
+
+/** Run one job against `stored`, the store as it was when the analysis began. */
+export function runJob(part: TheoremPart, dropped: readonly string[], stored: readonly StoredCounterexample[], opts: JobOptions, repoRel: (f: string) => string): JobResult {
+  if (dropped.length === 0) {
     // Under its full tags a part must hold; if it does not, that is the first thing to say.
     const t0 = Date.now();
     const full = checkPart(part, { numRuns: opts.runs, seed: opts.seed });
-    let fullWitness: NecessityRow['witness'];
+    let record: Counterexample | undefined;
     if (full.outcome !== 'holds') {
       // A failure under full tags is a bug in the code or in THEORY.md: minimise and store it too.
       const r = hunt(part, [], opts);
-      const s = r.found ? store.save(toCounterexample(r, r.runsPerSeed)) : undefined;
-      if (r.found && s) fullWitness = { file: repoRel(s.file), dimension: r.found ? toCounterexample(r, 0).dimension : 0, margin: r.found.verdict.margin, tol: r.found.verdict.tol, source: 'hunt' };
+      if (r.found) record = toCounterexample(r, r.runsPerSeed);
     }
-    emit({
+    const row: NecessityRow = {
       id: part.id,
       dropped: [],
       verdict: full.outcome === 'holds' ? 'holds' : 'fails',
-      witness: fullWitness,
+      witness: record && { file: '', dimension: record.dimension, margin: record.margin, tol: record.tol, source: 'hunt' },
       budget: { runsPerSeed: full.runs, seeds: 1, runsSpent: full.runs },
       elapsedMs: Date.now() - t0,
-    });
+    };
+    return { row, record };
+  }
+  const stored0 = opts.rehunt ? undefined : storedWitness(stored, part, dropped);
+  if (stored0) {
+    const witness = { file: repoRel(stored0.file), dimension: stored0.dimension, margin: stored0.margin, tol: stored0.tol, source: 'stored' as const };
+    return { row: { id: part.id, dropped, verdict: 'load-bearing', witness, budget: { runsPerSeed: 0, seeds: 0, runsSpent: 0 } } };
+  }
+  const r = hunt(part, dropped, opts);
+  const budget = { runsPerSeed: r.runsPerSeed, seeds: r.seedsTried, runsSpent: r.runsSpent };
+  const timing = { elapsedMs: r.elapsedMs, firstHitMs: r.firstHitMs, shrinkMs: r.shrinkMs };
+  let witness: NecessityRow['witness'];
+  let record: Counterexample | undefined;
+  if (r.found) {
+    record = toCounterexample(r, r.runsPerSeed);
+    witness = { file: '', dimension: record.dimension, margin: record.margin, tol: record.tol, source: 'hunt' };
+  } else {
+    const s = storedWitness(stored, part, dropped);
+    if (s) witness = { file: repoRel(s.file), dimension: s.dimension, margin: s.margin, tol: s.tol, source: 'stored' };
+  }
+  return { row: { id: part.id, dropped, verdict: witness ? 'load-bearing' : 'not-shown', witness, budget, ...timing }, record };
+}
+
+/** Save a job's witness (atomic, content-addressed, never replacing) and name its file in the row. */
+export function settle(result: JobResult, store: CounterexampleStore, repoRel: (f: string) => string): NecessityRow {
+  const { row, record } = result;
+  if (!record || !row.witness) return row;
+  return { ...row, witness: { ...row.witness, file: repoRel(store.save(record).file) } };
+}
+
+/** Where the analysis keeps witnesses, and file names relative to the store's parent (as the table shows them). */
+export function storeOf(opts: Pick<NecessityOptions, 'store'>): { store: CounterexampleStore; repoRel: (f: string) => string } {
+  const store = typeof opts.store === 'object' ? opts.store : new DirectoryStore(opts.store ?? DEFAULT_STORE);
+  return { store, repoRel: (f: string) => relative(resolve(store.location, '..'), f) };
+}
+
+/** A part's jobs in table order: full tags, each tag, then (with `pairs`) each pair. */
+export function jobsOf(part: TheoremPart, pairs?: boolean): NecessityJob[] {
+  return [[], ...part.tags.map((t) => [t]), ...(pairs ? pairsOf(part.tags) : [])].map((dropped) => ({ id: part.id, dropped }));
+}
+
+/** A pair is not hunted when one of its tags is load-bearing on its own: that tag's row says so. */
+export function impliedRow(part: TheoremPart, dropped: readonly string[], loadBearing: ReadonlySet<string>): NecessityRow | undefined {
+  const implied = dropped.length > 1 ? dropped.find((t) => loadBearing.has(t)) : undefined;
+  return implied === undefined ? undefined : { id: part.id, dropped, verdict: 'implied', impliedBy: implied, budget: { runsPerSeed: 0, seeds: 0, runsSpent: 0 } };
+}
+
+/** The analysis in this thread (src/runner/necessity-parallel.ts spreads the same jobs over workers). */
+export function necessity(parts: readonly TheoremPart[], opts: NecessityOptions = {}): NecessityRow[] {
+  const { store, repoRel } = storeOf(opts);
+  const stored = store.loadAll();
+  const rows: NecessityRow[] = [];
+  for (const part of shardParts(parts, opts.shard)) {
     const loadBearing = new Set<string>();
-    const drops = [...part.tags.map((t) => [t]), ...(opts.pairs ? pairsOf(part.tags) : [])];
-    for (const dropped of drops) {
-      const implied = dropped.length > 1 ? dropped.find((t) => loadBearing.has(t)) : undefined;
-      if (implied) {
-        emit({ id: part.id, dropped, verdict: 'implied', impliedBy: implied, budget: { runsPerSeed: 0, seeds: 0, runsSpent: 0 } });
-        continue;
-      }
-      const stored0 = opts.rehunt ? undefined : storedWitness(stored, part, dropped);
-      if (stored0) {
-        const witness = { file: repoRel(stored0.file), dimension: stored0.dimension, margin: stored0.margin, tol: stored0.tol, source: 'stored' as const };
-        if (dropped.length === 1) loadBearing.add(dropped[0]);
-        emit({ id: part.id, dropped, verdict: 'load-bearing', witness, budget: { runsPerSeed: 0, seeds: 0, runsSpent: 0 } });
-        continue;
-      }
-      const r = hunt(part, dropped, opts);
-      const budget = { runsPerSeed: r.runsPerSeed, seeds: r.seedsTried, runsSpent: r.runsSpent };
-      const timing = { elapsedMs: r.elapsedMs, firstHitMs: r.firstHitMs, shrinkMs: r.shrinkMs };
-      let witness: NecessityRow['witness'];
-      if (r.found) {
-        const cx = toCounterexample(r, r.runsPerSeed);
-        const saved = store.save(cx);
-        witness = { file: repoRel(saved.file), dimension: cx.dimension, margin: cx.margin, tol: cx.tol, source: 'hunt' };
-      } else {
-        const s = storedWitness(stored, part, dropped);
-        if (s) witness = { file: repoRel(s.file), dimension: s.dimension, margin: s.margin, tol: s.tol, source: 'stored' };
-      }
-      if (witness && dropped.length === 1) loadBearing.add(dropped[0]);
-      emit({ id: part.id, dropped, verdict: witness ? 'load-bearing' : 'not-shown', witness, budget, ...timing });
+    for (const { dropped } of jobsOf(part, opts.pairs)) {
+      const row = impliedRow(part, dropped, loadBearing) ?? settle(runJob(part, dropped, stored, opts, repoRel), store, repoRel);
+      if (row.witness && row.dropped.length === 1) loadBearing.add(row.dropped[0]);
+      rows.push(row);
+      opts.onRow?.(row);
     }
   }
   return rows;

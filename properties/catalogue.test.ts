@@ -1,0 +1,60 @@
+// The build's catalogue (dist/catalogue.json, src/theorems/catalogue.ts) is a cache of the
+// registry: it must list exactly the registry's parts, name modules that declare them, and be
+// ignored as soon as any module it was made from changes or a new variant appears.
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CATALOGUE_FILE, entryOf, readCatalogue } from '../src/theorems/catalogue.ts';
+import type { Family } from '../src/theorems/family.ts';
+import { loadRegistry } from '../src/theorems/registry.ts';
+import { cli } from './cli/run.ts';
+
+const DIST = new URL('../dist/', import.meta.url);
+const registry = await loadRegistry();
+
+describe('the catalogue written by the build', () => {
+  const cat = readCatalogue(DIST);
+
+  it('is fresh for this build (npm test builds first)', () => {
+    expect(cat).toBeDefined();
+  });
+
+  it("lists the registry's families and parts, in order, as `list` shows them", () => {
+    expect(cat!.families.map((f) => f.id)).toEqual(registry.families.map((f) => f.id));
+    expect(cat!.families.flatMap((f) => f.parts)).toEqual(registry.parts.map(entryOf));
+  });
+
+  it('names, for each family, the built module whose default export declares it', async () => {
+    for (const f of cat!.families) {
+      const mod = (await import(new URL(f.module, DIST).href)) as { default: Family };
+      expect(mod.default.id).toBe(f.id);
+      expect(mod.default.parts.map((p) => p.id)).toEqual(f.parts.map((p) => p.id));
+    }
+  });
+
+  it('`list --json` (the built CLI, from the catalogue) prints the registry', () => {
+    const r = cli(['list', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(registry.parts.map(entryOf));
+  });
+
+  it('is stale once a module changes or a variant is added, so the registry is loaded instead', () => {
+    const copy = () => {
+      const root = mkdtempSync(join(tmpdir(), 'rlaif-catalogue-'));
+      cpSync(new URL(CATALOGUE_FILE, DIST), join(root, CATALOGUE_FILE));
+      for (const d of ['numeric', 'linalg', 'model', 'instance', 'arbitraries', 'theorems', 'variants']) cpSync(new URL(d, DIST), join(root, d), { recursive: true });
+      return root;
+    };
+    const at = (root: string) => pathToFileURL(`${root}/`);
+    const same = copy();
+    expect(readCatalogue(at(same))).toEqual(cat);
+    const added = copy();
+    writeFileSync(join(added, 'variants', 'another.js'), 'export default {};\n');
+    expect(readCatalogue(at(added))).toBeUndefined();
+    const edited = copy();
+    writeFileSync(join(edited, 'theorems', 'tags.js'), '// edited\n', { flag: 'a' });
+    expect(readCatalogue(at(edited))).toBeUndefined();
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The catalogue: what `list` prints and which module declares each part, written next to the
+ * build (dist/catalogue.json, by `npm run build` through scripts/write-catalogue.js) from the
+ * registry itself, so that `list` need not import every model (HiGHS, ml-matrix, fast-check)
+ * and `hunt`, `check` of one part import only that part's family. The registry stays the one
+ * source of truth: the catalogue is a cache of it, used only while a fingerprint of every
+ * module the registry can import (the layers up to theorems and variants) still matches. A
+ * changed or added module, a new variant included, makes it stale and everything falls back to
+ * loading the registry, so a variant the catalogue does not know is still discovered.
+ * properties/catalogue.test.ts checks that the built catalogue is fresh and matches the registry.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Family } from './family.ts';
+import type { ExpectedOutcome, TheoremPart } from './types.ts';
+
+/** One part as `list` shows it. */
+export interface CatalogueEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly statement: string;
+  readonly paperClaims: string[];
+  readonly tags: string[];
+  readonly variant: boolean;
+  readonly expected?: ExpectedOutcome;
+}
+
+interface Catalogue {
+  readonly fingerprint: string;
+  /** Families in registry order; `module` is relative to the build's root (dist/). */
+  readonly families: readonly { readonly id: string; readonly module: string; readonly parts: readonly CatalogueEntry[] }[];
+}
+
+export const entryOf = (p: TheoremPart): CatalogueEntry => ({
+  id: p.id,
+  title: p.title,
+  statement: p.statement,
+  paperClaims: [...p.paperClaims],
+  tags: [...p.tags],
+  variant: !!p.variant,
+  ...(p.expected ? { expected: p.expected } : {}),
+});
+
+/** The build's root (dist/ when this runs compiled; src/, which holds no catalogue, from the sources). */
+const ROOT = new URL('../', import.meta.url);
+export const CATALOGUE_FILE = 'catalogue.json';
+/** What the registry can import: a change to any of it may change a part. */
+const LAYERS = ['numeric', 'linalg', 'model', 'instance', 'arbitraries', 'theorems', 'variants'];
+
+/** A hash of every JavaScript module of those layers under `root` (names and contents). */
+export function fingerprint(root: URL = ROOT): string {
+  const h = createHash('sha256');
+  const walk = (dir: URL, rel: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory()) walk(new URL(`${e.name}/`, dir), `${rel}${e.name}/`);
+      else if (e.name.endsWith('.js')) h.update(`${rel}${e.name}\0`).update(readFileSync(new URL(e.name, dir))).update('\0');
+    }
+  };
+  for (const layer of LAYERS) {
+    try {
+      walk(new URL(`${layer}/`, root), `${layer}/`);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
+  return h.digest('hex');
+}
+
+/** The catalogue under `root`, or undefined when there is none or it is stale. */
+export function readCatalogue(root: URL = ROOT): Catalogue | undefined {
+  let cat: Catalogue;
+  try {
+    cat = JSON.parse(readFileSync(new URL(CATALOGUE_FILE, root), 'utf8')) as Catalogue;
+  } catch {
+    return undefined; // none (the sources, or a build without the step): the registry answers
+  }
+  return cat.fingerprint === fingerprint(root) ? cat : undefined;
+}
+
+/** The module a family was declared in, relative to the build's root (families declare `src/….ts`). */
+const moduleOf = (f: Family): string => f.origin.replace(/^src\//, '').replace(/\.ts$/, '.js');
+
+/** Write the catalogue of the registry loaded from `root` (the build step). */
+export async function writeCatalogue(root: URL = ROOT): Promise<string> {
+  const { loadRegistry } = await import('./registry.ts');
+  const registry = await loadRegistry();
+  const cat: Catalogue = {
+    fingerprint: fingerprint(root),
+    families: registry.families.map((f) => ({ id: f.id, module: moduleOf(f), parts: f.parts.map(entryOf) })),
+  };
+  const file = new URL(CATALOGUE_FILE, root);
+  writeFileSync(file, `${JSON.stringify(cat, null, 2)}\n`);
+  return file.pathname;
+}
+
+/** Every part as `list` shows it, in registry order. */
+export async function partEntries(): Promise<CatalogueEntry[]> {
+  const cat = readCatalogue();
+  if (cat) return cat.families.flatMap((f) => f.parts);
+  const { loadRegistry } = await import('./registry.ts');
+  return (await loadRegistry()).parts.map(entryOf);
+}
+
+/** One part by id, importing only its family's module when the catalogue is fresh. */
+export async function loadPart(id: string): Promise<TheoremPart> {
+  const family = readCatalogue()?.families.find((f) => f.parts.some((p) => p.id === id));
+  if (family) {
+    const mod = (await import(new URL(family.module, ROOT).href)) as { default?: Family };
+    const part = mod.default?.parts.find((p) => p.id === id);
+    if (part) return part;
+  }
+  const { loadRegistry } = await import('./registry.ts');
+  return (await loadRegistry()).getPart(id);
+}
