@@ -1,8 +1,7 @@
 // The build's catalogue (dist/catalogue.json, src/theorems/catalogue.ts) is a cache of the
 // registry: it must list exactly the registry's parts, name modules that declare them, and be
 // ignored as soon as any module it was made from changes or a new variant appears.
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,9 @@ import { CATALOGUE_FILE, entryOf, readCatalogue } from '../src/theorems/catalogu
 import type { Family } from '../src/theorems/family.ts';
 import { loadRegistry } from '../src/theorems/registry.ts';
 import { cli } from './cli/run.ts';
+import { scratchRoot } from './support/scratch.ts';
+
+const scratch = scratchRoot('catalogue');
 
 const DIST = new URL('../dist/', import.meta.url);
 const registry = await loadRegistry();
@@ -42,7 +44,7 @@ describe('the catalogue written by the build', () => {
 
   it('is stale once a module changes or a variant is added, so the registry is loaded instead', () => {
     const copy = () => {
-      const root = mkdtempSync(join(tmpdir(), 'rlaif-catalogue-'));
+      const root = scratch.sub('copy');
       cpSync(new URL(CATALOGUE_FILE, DIST), join(root, CATALOGUE_FILE));
       for (const d of ['numeric', 'linalg', 'model', 'instance', 'arbitraries', 'theorems', 'variants']) cpSync(new URL(d, DIST), join(root, d), { recursive: true });
       return root;

@@ -10,7 +10,10 @@ import { join } from 'node:path';
 
 /** What a run left in `dir`, as one error message, or undefined when it is empty. */
 export function leftovers(dir: string): string | undefined {
-  const left = readdirSync(dir).sort();
+  // tsx (the TypeScript loader of worker threads started from the sources, e.g. necessity
+  // --jobs under vitest) keeps its compile cache in `tsx-<uid>`: a tool's cache, not a scratch
+  // folder of ours, and it goes with the run's private directory.
+  const left = readdirSync(dir).filter((f) => !/^tsx-\d+$/.test(f)).sort();
   if (left.length === 0) return undefined;
   const shown = left.slice(0, 10).join(', ') + (left.length > 10 ? `, … (${left.length} in all)` : '');
   return `npm test left ${left.length} temporary entr${left.length === 1 ? 'y' : 'ies'} behind in the temporary directory: ${shown}; make scratch folders with scratchRoot() (properties/support/scratch.ts), which removes them after the file's tests`;
