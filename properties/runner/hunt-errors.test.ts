@@ -44,3 +44,15 @@ describe('hunt counts harness errors', () => {
     expect(r.harnessErrors).toHaveLength(30);
   });
 });
+
+describe('necessity does not pass over a harness error in a stored witness', () => {
+  it('re-evaluating a stored witness that breaks the harness raises it (exit 3 in the CLI)', async () => {
+    const { necessity } = await import('../../src/runner/necessity.ts');
+    const { MemoryStore, fileNameFor } = await import('../../src/runner/store.ts');
+    const { counterexampleRecord } = await import('../support/records.ts');
+    const part = toy((x) => x === 41);
+    const record = counterexampleRecord({ theorem: 'Toy', dropped: ['linear-value'], instance: { vStar: [41] }, margin: -1, dimension: 1 });
+    const store = new MemoryStore({ [`Toy/${fileNameFor(record)}`]: JSON.stringify(record) });
+    expect(() => necessity([part], { store, runs: 5, seeds: 1 })).toThrow(HarnessError);
+  });
+});

@@ -7,6 +7,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { evaluatePart } from '../theorems/evaluate.ts';
+import { HarnessError } from '../numeric/errors.ts';
 import { tagsInForce, unmetTags } from '../theorems/tags.ts';
 import type { TheoremPart } from '../theorems/types.ts';
 import { checkPart } from './check.ts';
@@ -69,7 +70,10 @@ function storedWitness(stored: readonly StoredCounterexample[], part: TheoremPar
     .filter((c) => {
       try {
         return unmetTags(part, c.instance, inForce).length === 0 && !evaluatePart(part, c.instance, inForce).holds;
-      } catch {
+      } catch (e) {
+        // A witness that no longer reads as an instance of its part is stale (replay and prune
+        // say so, naming it); a harness error is the suite failing, and is never passed over.
+        if (e instanceof HarnessError) throw e;
         return false;
       }
     })
