@@ -19,7 +19,7 @@ import { VERSION } from '../version.ts';
 import { DEFAULT_HUNT_RUNS, DEFAULT_HUNT_SEEDS, DEFAULT_SEED } from './defaults.ts';
 import { confirm, robustViolation, type Confirmation } from './confirm.ts';
 import type { Counterexample } from './store.ts';
-import { trialsFor } from './trial.ts';
+import { outsideDomain, trialsFor } from './trial.ts';
 
 export interface HuntOptions {
   readonly runs?: number;
@@ -126,7 +126,7 @@ function huntSeed(
     const t = trials.get(inst);
     if (m0 === undefined) draws++;
     if (t.kind !== 'verdict') {
-      harnessErrors.push(t.kind === 'harness' ? t.error.message : `${part.id}: the generator drew an instance outside the tags in force (${t.reason})`);
+      harnessErrors.push((t.kind === 'harness' ? t.error : outsideDomain(part, inst, t.reason)).message);
       return true;
     }
     if (m0 === undefined) {

@@ -7,7 +7,7 @@
 import type { Instance } from '../instance/reader.ts';
 import { validateInstance } from '../instance/reader.ts';
 import { HarnessError, InputError } from '../numeric/errors.ts';
-import { evaluatePart, type Verdict } from '../theorems/evaluate.ts';
+import { evaluateValidated, type Verdict } from '../theorems/evaluate.ts';
 import { vocabularyOf } from '../theorems/family.ts';
 import { unmetTags } from '../theorems/tags.ts';
 import type { Tag, TheoremPart } from '../theorems/types.ts';
@@ -28,10 +28,10 @@ export function trialsFor(part: TheoremPart, inForce: ReadonlySet<Tag>): Trials 
   const vocab = vocabularyOf(part);
   const run = (inst: Instance): Trial => {
     try {
-      validateInstance(inst, vocab);
-      const unmet = unmetTags(part, inst, inForce);
+      const valid = validateInstance(inst, vocab);
+      const unmet = unmetTags(part, valid, inForce);
       if (unmet.length) return { kind: 'outside', reason: `does not meet tag(s) ${unmet.join(', ')}` };
-      return { kind: 'verdict', verdict: evaluatePart(part, inst, inForce) };
+      return { kind: 'verdict', verdict: evaluateValidated(part, valid, inForce) };
     } catch (e) {
       if (e instanceof InputError) return { kind: 'outside', reason: e.message };
       if (e instanceof HarnessError) return { kind: 'harness', error: e };

@@ -12,7 +12,14 @@ export interface Verdict extends Evaluation {
  * validated against the part's vocabulary, and a NaN or ±∞ in the margin, the tolerance or any quantity is a HarnessError.
  */
 export function evaluatePart(part: TheoremPart, raw: unknown, inForce: ReadonlySet<Tag>): Verdict {
-  const inst: Instance = validateInstance(raw, vocabularyOf(part));
+  return evaluateValidated(part, validateInstance(raw, vocabularyOf(part)), inForce);
+}
+
+/**
+ * The same, for an instance already validated against the part's vocabulary (the runner's
+ * trials validate before checking tags, and every draw would otherwise be validated twice).
+ */
+export function evaluateValidated(part: TheoremPart, inst: Instance, inForce: ReadonlySet<Tag>): Verdict {
   let e: Evaluation;
   try {
     e = part.evaluate(inst, inForce);
