@@ -14,6 +14,15 @@ interface Mutant {
   readonly caughtBy: readonly string[];
 }
 
+/** agreement.ts with every Monte Carlo agreement estimate passed through `f`. */
+const mapAgreementEstimates = (m: Record<string, unknown>, f: (e: number) => number): Record<string, unknown> => ({
+  ...m,
+  agreementMonteCarlo: (...a: unknown[]) => {
+    const r = (m.agreementMonteCarlo as (...a: unknown[]) => { estimates: number[] })(...a);
+    return { ...r, estimates: r.estimates.map(f) };
+  },
+});
+
 export const MUTANTS: readonly Mutant[] = [
   {
     name: 'KL budget spent as ‖u‖/(2ε) instead of ‖u‖/sqrt(2ε)',
@@ -133,6 +142,21 @@ export const MUTANTS: readonly Mutant[] = [
     caughtBy: ['T5.b'],
   },
   {
+    // T3.b's two halves each catch a broken ceiling on their own: a ceiling reported at half
+    // its value is exceeded by the activated judge (the bound) ...
+    name: 'the representation ceiling q is reported at half its value',
+    module: '../src/model/latent/model.ts',
+    patch: (m) => ({ ...m, ceiling: (L: never) => 0.5 * (m.ceiling as (l: unknown) => number)(L) }),
+    caughtBy: ['T3.b-bound'],
+  },
+  {
+    // ... and a probe of the wrong sign no longer attains it (the equality).
+    name: 'the optimal probe u* points the wrong way (T3.b, the equality)',
+    module: '../src/model/latent/model.ts',
+    patch: (m) => ({ ...m, optimalProbe: (L: never) => (m.optimalProbe as (l: unknown) => Float64Array)(L).map((x) => -x) }),
+    caughtBy: ['T3.b-equality'],
+  },
+  {
     // A sign claim passes a gain stuck at 0 (sameSign(p, 0) >= 0); T2.a now checks the gain
     // difference as the equality T1 gives under linear-value.
     name: 'gain is identically zero',
@@ -144,25 +168,13 @@ export const MUTANTS: readonly Mutant[] = [
     // Likewise an agreement estimator stuck at 1/2: T2.b checks the difference against Sheppard's.
     name: 'Monte Carlo agreement is stuck at 1/2',
     module: '../src/model/agreement.ts',
-    patch: (m) => ({
-      ...m,
-      agreementMonteCarlo: (...a: unknown[]) => {
-        const r = (m.agreementMonteCarlo as (...a: unknown[]) => { estimates: number[] })(...a);
-        return { ...r, estimates: r.estimates.map(() => 0.5) };
-      },
-    }),
+    patch: (m) => mapAgreementEstimates(m, () => 0.5),
     caughtBy: ['T2.b'],
   },
   {
     name: 'Monte Carlo agreement uses the wrong sign for the value comparison',
     module: '../src/model/agreement.ts',
-    patch: (m) => ({
-      ...m,
-      agreementMonteCarlo: (...a: unknown[]) => {
-        const r = (m.agreementMonteCarlo as (...a: unknown[]) => { estimates: number[] })(...a);
-        return { ...r, estimates: r.estimates.map((e) => 1 - e) };
-      },
-    }),
+    patch: (m) => mapAgreementEstimates(m, (e) => 1 - e),
     caughtBy: ['T2.b'],
   },
 ];
