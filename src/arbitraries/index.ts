@@ -43,11 +43,43 @@ export function coordinates<T>(row: fc.Arbitrary<T>, opts: GenOptions = {}): fc.
       block: fc.array(row, { minLength: BULK_BLOCK, maxLength: BULK_BLOCK }),
       stride: fc.constantFrom(1, 3, 5, 7, 11, 13),
     })
-    .map(({ d, block, stride }) => Array.from({ length: d }, (_, i) => block[(i * stride + (i >> 6)) % BULK_BLOCK]));
+    .map(({ d, block, stride }) => {
+      const index = new Int32Array(d);
+      for (let i = 0; i < d; i++) index[i] = (i * stride + (i >> 6)) % BULK_BLOCK;
+      return tiled(block, index);
+    });
+}
+
+/**
+ * Tiled rows remember their block and which block row each coordinate repeats (performance
+ * only: the rows themselves are an ordinary array, as any caller expects). `column` and
+ * `basisOf` then read the 64 block rows once and copy by index, instead of reading a property of
+ * each of the d rows through a closure: at d = 4096, k = 16 that per-coordinate churn was a
+ * large share of a draw. The arrays are never mutated after drawing (instances are immutable),
+ * so the remembered tiling stays true of them.
+ */
+interface Tiling<T> {
+  readonly block: readonly T[];
+  readonly index: Int32Array;
+}
+const TILINGS = new WeakMap<readonly unknown[], Tiling<unknown>>();
+
+function tiled<T>(block: readonly T[], index: Int32Array): T[] {
+  const out = new Array<T>(index.length);
+  for (let i = 0; i < index.length; i++) out[i] = block[index[i]];
+  TILINGS.set(out, { block, index });
+  return out;
 }
 
 /** Column `key` of the rows: one vector. */
-export const column = <T, K extends keyof T>(rows: readonly T[], key: K): T[K][] => rows.map((r) => r[key]);
+export function column<T, K extends keyof T>(rows: readonly T[], key: K): T[K][] {
+  const t = TILINGS.get(rows) as Tiling<T> | undefined;
+  if (t === undefined) return rows.map((r) => r[key]);
+  return tiled(
+    t.block.map((r) => r[key]),
+    t.index,
+  );
+}
 
 /** A direction that must be non-zero: an all-zero draw becomes e₁ (keeps shrinking well-founded). */
 export function nonZero(xs: number[]): number[] {
@@ -101,8 +133,16 @@ export function covarianceTimes(rows: readonly CovarianceRow[], x: readonly numb
 export const basisRow = (maxRank: number): fc.Arbitrary<number[]> => fc.array(coord(), { minLength: maxRank, maxLength: maxRank });
 
 /** The first k spanning vectors (each of length d) from per-coordinate rows. */
-export const basisOf = (rows: readonly number[][], k: number): number[][] =>
-  Array.from({ length: k }, (_, j) => rows.map((r) => r[j]));
+export function basisOf(rows: readonly number[][], k: number): number[][] {
+  const t = TILINGS.get(rows) as Tiling<number[]> | undefined;
+  if (t === undefined) return Array.from({ length: k }, (_, j) => rows.map((r) => r[j]));
+  return Array.from({ length: k }, (_, j) =>
+    tiled(
+      t.block.map((r) => r[j]),
+      t.index,
+    ),
+  );
+}
 
 /**
  * A constitution field: `basis` with 1..maxRank spanning vectors, or absent (the whole space).
