@@ -59,10 +59,24 @@ export class Subspace {
    */
   project(x: Vec): Vec {
     if (this.columns === 'all') return Float64Array.from(x);
+    // The same sums as "for each q: c = <q, x>; out += c·q", in the same order per coordinate,
+    // with the update by q_{j−1} sharing a pass over the coordinates with <q_j, x> (as in `sweep`).
     const out = new Float64Array(this.dim);
-    for (const q of this.columns) {
-      const c = dot(q, x);
-      for (let i = 0; i < this.dim; i++) out[i] += c * q[i];
+    const qs = this.columns;
+    let c = qs.length > 0 ? dot(qs[0], x) : 0;
+    for (let j = 1; j <= qs.length; j++) {
+      const p = qs[j - 1];
+      const q = qs[j];
+      if (q === undefined) {
+        for (let i = 0; i < this.dim; i++) out[i] += c * p[i];
+        break;
+      }
+      let next = 0;
+      for (let i = 0; i < this.dim; i++) {
+        out[i] += c * p[i];
+        next += q[i] * x[i];
+      }
+      c = next;
     }
     return roundingZero(out, x);
   }
