@@ -67,11 +67,37 @@ type ScoredDraw = (rng: Rng) => { value: number; score: number };
  */
 function scoreDraw(L: LatentModel, judge: JudgeSpec, u: Vec, signal: Vec): ScoredDraw {
   const tau = L.sigma * norm(u);
+  if (L.latents === 'gaussian') return gaussianScoreDraw(L, judge, u, signal, tau);
   const z = new Float64Array(L.m);
   return (rng) => {
     for (let i = 0; i < L.m; i++) z[i] = sampleCoordinate(L.latents, rng);
     const x = dot(signal, z) + (tau > 0 ? tau * rng.normal() : 0);
     return { value: L.f(dot(L.wStar, z)), score: judgeScore(judge, u, NO_REPRESENTATION, x) };
+  };
+}
+
+/**
+ * With Gaussian latents the draw needs only the pair (<w*, z>, <Φᵀu, z> + <u, ξ>), which is
+ * bivariate normal: v = s·n₁ with s = ‖w*‖, and x = (<b, w*>/s)·n₁ + sqrt(‖b_⊥‖² + τ²)·n₂,
+ * b = Φᵀu and b_⊥ its component orthogonal to w*. The same law as drawing all m coordinates of
+ * z (so the same n, the same Hoeffding half-width and false-alarm probability α), from two
+ * standard normals instead of m + 1: at m = 16 the Monte Carlo of T3.c is about 8× cheaper.
+ * b_⊥ is formed as a vector (not as ‖b‖² − <b, w*>²/s², which cancels) so that a signal along
+ * w* keeps no spurious noise.
+ */
+function gaussianScoreDraw(L: LatentModel, judge: JudgeSpec, u: Vec, signal: Vec, tau: number): ScoredDraw {
+  const w = L.wStar;
+  const ww = dot(w, w);
+  const s = Math.sqrt(ww);
+  const bw = dot(signal, w);
+  const perp = new Float64Array(L.m);
+  for (let i = 0; i < L.m; i++) perp[i] = signal[i] - (bw / ww) * w[i];
+  const along = bw / s;
+  const across = Math.hypot(norm(perp), tau);
+  return (rng) => {
+    const n1 = rng.normal();
+    const n2 = rng.normal();
+    return { value: L.f(s * n1), score: judgeScore(judge, u, NO_REPRESENTATION, along * n1 + across * n2) };
   };
 }
 

@@ -110,8 +110,14 @@ export const phiTimes = (Phi: readonly Vec[], z: Vec): Vec => vec(Phi.map((r) =>
 
 /** Φᵀu. */
 export function phiTransposeTimes(Phi: readonly Vec[], u: Vec): Vec {
-  const out = zeros(Phi[0].length);
-  Phi.forEach((r, i) => r.forEach((x, j) => (out[j] += x * u[i])));
+  // Plain loops (not nested forEach closures: d·m calls at d = 4096), the same sums in the same order.
+  const m = Phi[0].length;
+  const out = zeros(m);
+  for (let i = 0; i < Phi.length; i++) {
+    const r = Phi[i];
+    const ui = u[i];
+    for (let j = 0; j < m; j++) out[j] += r[j] * ui;
+  }
   return out;
 }
 
@@ -123,7 +129,7 @@ export function phiTransposeTimes(Phi: readonly Vec[], u: Vec): Vec {
 export function scoreSignal(L: LatentModel, u: Vec): Vec {
   const b = phiTransposeTimes(L.Phi, u);
   let scale = 0;
-  L.Phi.forEach((r, i) => (scale += Math.abs(u[i]) * norm(r)));
+  for (let i = 0; i < L.Phi.length; i++) scale += Math.abs(u[i]) * norm(L.Phi[i]);
   return norm(b) <= 1e-12 * scale ? zeros(b.length) : b;
 }
 
