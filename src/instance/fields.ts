@@ -8,7 +8,7 @@
  * them in its family (`defineFamily({ defines: { fields } })`); they belong to that variant:
  * its instances may carry them, nobody else's may.
  */
-import { JUDGE_KINDS, LATENT_KINDS } from '../model/latent.ts';
+import { JUDGE_KINDS, LATENT_KINDS } from '../model/latent/model.ts';
 import { LINK_KINDS } from '../model/link.ts';
 import { DefinitionError } from '../numeric/errors.ts';
 

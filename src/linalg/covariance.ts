@@ -1,4 +1,4 @@
-import { CholeskyDecomposition, Matrix } from 'ml-matrix';
+import { mlMatrix } from '../numeric/ml-matrix.ts';
 import { InputError } from '../numeric/errors.ts';
 import { dot, type Vec } from './vec.ts';
 
@@ -63,6 +63,7 @@ export function dense(rows: number[][]): Covariance {
 
 function denseSymmetric(rows: number[][]): Covariance {
   const d = rows.length;
+  const { Matrix, CholeskyDecomposition } = mlMatrix();
   const M = new Matrix(rows);
   const chol = new CholeskyDecomposition(M);
   const L = chol.lowerTriangularMatrix;
@@ -125,6 +126,7 @@ export function diagLowRank(D: Vec, B: Vec[]): Covariance {
   for (const b of B) if (b.length !== d) throw new InputError('Sigma: low-rank factor has the wrong length');
   const r = B.length;
   // Capacitance matrix C = I + Bᵀ D⁻¹ B (r×r), factored once.
+  const { Matrix, CholeskyDecomposition } = mlMatrix();
   const C = Matrix.eye(r, r);
   for (let a = 0; a < r; a++)
     for (let b = 0; b < r; b++) {

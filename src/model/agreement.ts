@@ -1,4 +1,4 @@
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { mlMatrix } from '../numeric/ml-matrix.ts';
 import { dot, type Vec } from '../linalg/vec.ts';
 import { hoeffding, MC_ALPHA, MC_SAMPLES } from '../numeric/bounds.ts';
 import { HarnessError } from '../numeric/errors.ts';
@@ -54,6 +54,7 @@ export function agreementMonteCarlo(M: ValueModel, dirs: Vec[], rng: Rng, n = MC
   const X = [M.vStar, ...dirs];
   const k = X.length;
   const SX = X.map((x) => M.Sigma.apply(x));
+  const { Matrix, EigenvalueDecomposition } = mlMatrix();
   const gram = new Matrix(k, k);
   for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) gram.set(a, b, dot(X[a], SX[b])).set(b, a, dot(X[a], SX[b]));
   const evd = new EigenvalueDecomposition(gram, { assumeSymmetric: true });

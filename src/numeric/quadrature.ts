@@ -1,4 +1,4 @@
-import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { mlMatrix } from './ml-matrix.ts';
 
 /** An n-node Gauss rule: Σ_i weights[i]·g(nodes[i]) approximates ∫ g dμ. */
 export interface Rule {
@@ -15,6 +15,7 @@ export interface Rule {
  * apart in how they read the eigenvectors.
  */
 export function golubWelsch(n: number, a: (k: number) => number, b: (k: number) => number, mu0: number): Rule {
+  const { Matrix, EigenvalueDecomposition } = mlMatrix();
   const J = Matrix.zeros(n, n);
   for (let k = 0; k < n; k++) J.set(k, k, a(k));
   for (let k = 1; k < n; k++) {

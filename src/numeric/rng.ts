@@ -1,4 +1,10 @@
-import seedrandom from 'seedrandom';
+import { createRequire } from 'node:module';
+import type Seedrandom from 'seedrandom';
+
+// Loaded on the first Monte Carlo check, not when a theorem module is imported: most runs of a
+// CLI command (a hunt of T2.c, say) draw no seeded sample at all, and every import is start-up time.
+let seedrandomModule: typeof Seedrandom | undefined;
+const seedrandom = (): typeof Seedrandom => (seedrandomModule ??= createRequire(import.meta.url)('seedrandom') as typeof Seedrandom);
 
 /** A seeded source of uniform and standard normal numbers (Monte Carlo checks use nothing else). */
 export interface Rng {
@@ -9,7 +15,7 @@ export interface Rng {
 export function makeRng(seed: number | string): Rng {
   // Alea: seedrandom's fast generator (about 4× the default ARC4 here); Monte Carlo checks
   // draw millions of numbers and need speed more than cryptographic quality.
-  const prng = seedrandom.alea(String(seed));
+  const prng = seedrandom().alea(String(seed));
   let spare: number | undefined;
   return {
     uniform: () => prng.double(),
