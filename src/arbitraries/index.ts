@@ -65,8 +65,10 @@ interface Tiling<T> {
 const TILINGS = new WeakMap<readonly unknown[], Tiling<unknown>>();
 
 function tiled<T>(block: readonly T[], index: Int32Array): T[] {
-  const out = new Array<T>(index.length);
-  for (let i = 0; i < index.length; i++) out[i] = block[index[i]];
+  // Filled by push, not as new Array(d): a packed array (no holes), which map, every and the
+  // reader iterate on their fast paths.
+  const out: T[] = [];
+  for (let i = 0; i < index.length; i++) out.push(block[index[i]]);
   TILINGS.set(out, { block, index });
   return out;
 }

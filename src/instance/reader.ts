@@ -63,6 +63,10 @@ function scan(x: unknown, path: string, depth: number): void {
     for (let i = 0; i < x.length; i++) {
       const y: unknown = x[i];
       if (typeof y === 'number' && inRange(y)) continue;
+      // Likewise a row of in-range numbers (a row of Φ, of Σ, a spanning vector): at d = 4096
+      // spelling out the path of each of the d rows was a large part of validating an instance.
+      // (Only where the row itself is within the depth limit, so that limit is checked as before.)
+      if (depth + 1 < MAX_DEPTH && Array.isArray(y) && allInRange(y)) continue;
       scan(y, `${path}[${i}]`, depth + 1);
     }
   } else {
@@ -71,6 +75,14 @@ function scan(x: unknown, path: string, depth: number): void {
       scan(v, `${path}.${k}`, depth + 1);
     }
   }
+}
+
+function allInRange(xs: readonly unknown[]): boolean {
+  for (let i = 0; i < xs.length; i++) {
+    const y = xs[i];
+    if (typeof y !== 'number' || !inRange(y)) return false;
+  }
+  return true;
 }
 
 const inRange = (x: number): boolean => {
@@ -203,7 +215,20 @@ export function checkVecs(v: unknown, name: string, d: number | undefined, minCo
   if (!Array.isArray(v)) throw new InputError(`${name}: expected an array of vectors, got ${describe(v)}`);
   if (v.length < minCount) throw new InputError(`${name}: expected at least ${minCount} vector(s), got ${v.length}`);
   const width = d ?? (Array.isArray(v[0]) ? v[0].length : undefined);
-  return v.map((row, i) => checkVec(row, `${name}[${i}]`, width));
+  // The row's name is spelled out only for a row that fails (at d = 4096, Φ has d rows).
+  const out: Vec[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const row: unknown = v[i];
+    out.push(Array.isArray(row) && row.length > 0 && (width === undefined || row.length === width) && allInRange(row) ? copyVec(row as number[]) : checkVec(row, `${name}[${i}]`, width));
+  }
+  return out;
+}
+
+/** A copy as a Float64Array, by a plain loop (faster than the typed-array constructor for short rows). */
+function copyVec(xs: readonly number[]): Vec {
+  const out = new Float64Array(xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = xs[i];
+  return out;
 }
 
 function checkLink(v: unknown, name: string): LinkSpec {
