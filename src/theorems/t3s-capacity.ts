@@ -51,7 +51,10 @@ const T3sb: PartSpec = {
   evaluate(inst): Evaluation {
     const r = new Reader(inst);
     const low = readLatentModel(r);
-    const high = readLatentModel(r, 'Phi', 'sigmaHigh');
+    // The same Φ, w*, latent law and link at the other noise level: only σ differs, and ΦᵀΦ's
+    // eigen-decomposition does not depend on σ, so it is not read and factored a second time
+    // (at d = 4096 reading Φ twice was most of this part's time).
+    const high = { ...low, sigma: r.number('sigmaHigh', { nonNegative: true }) };
     if (high.sigma < low.sigma) throw new InputError(`sigmaHigh: must be >= sigma (${high.sigma} < ${low.sigma})`);
     const ceilingLow = ceiling(low);
     const ceilingHigh = ceiling(high);
