@@ -16,8 +16,20 @@ const VERDICT_TEXT: Readonly<Record<NecessityVerdict, string>> = {
 /** A verdict in words (an implied row's table cell also names the tag: see `renderTable`). */
 export const verdictText = (v: NecessityVerdict): string => VERDICT_TEXT[v];
 
+/**
+ * A not-shown row's closest approach: the smallest margin reached, with its normalised value
+ * (−1 is where a violation would be robust) and what reached it; the instance is in the JSON.
+ */
+function closestText(r: NecessityRow): string {
+  const c = r.closest;
+  return c ? `${c.margin.toPrecision(3)} (${c.normalised.toPrecision(2)}×2tol, ${c.source})` : '';
+}
+
+const budgetText = (r: NecessityRow): string =>
+  `${r.budget.runsSpent} (${r.budget.seeds}×${r.budget.runsPerSeed})${r.budget.guided !== undefined ? ` + ${r.budget.guided} guided` : ''}`;
+
 export function renderTable(rows: readonly NecessityRow[], timings = false): string {
-  const head = ['part', 'dropped', 'verdict', 'witness', 'd', 'margin', 'budget (draws)', ...(timings ? ['time (s)'] : [])];
+  const head = ['part', 'dropped', 'verdict', 'witness', 'd', 'margin', 'closest approach', 'budget (draws)', 'harness errors', ...(timings ? ['time (s)'] : [])];
   const lines = rows.map((r) => [
     r.id,
     r.dropped.length ? r.dropped.join(' + ') : '(none)',
@@ -25,7 +37,9 @@ export function renderTable(rows: readonly NecessityRow[], timings = false): str
     r.witness ? r.witness.file : '',
     r.witness ? String(r.witness.dimension) : '',
     r.witness ? r.witness.margin.toPrecision(3) : '',
-    r.verdict === 'implied' ? '' : r.witness?.source === 'stored' && r.budget.runsSpent === 0 ? 'stored witness replays' : `${r.budget.runsSpent} (${r.budget.seeds}×${r.budget.runsPerSeed})`,
+    closestText(r),
+    r.verdict === 'implied' ? '' : r.witness?.source === 'stored' && r.budget.runsSpent === 0 ? 'stored witness replays' : budgetText(r),
+    r.verdict === 'implied' ? '' : String(r.harnessErrors ?? 0),
     ...(timings ? [r.elapsedMs === undefined ? '' : (r.elapsedMs / 1000).toFixed(2)] : []),
   ]);
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');
@@ -40,6 +54,9 @@ export function renderMarkdown(rows: readonly NecessityRow[]): string {
     'its full tags, and for each dropped tag (and pair), is there a robust minimal counterexample?',
     `"${verdictText('not-shown')}" means no counterexample within the stated budget; it is not a proof`,
     'that the tag is unnecessary. "implied" pairs contain a tag that is load-bearing on its own.',
+    'Where random draws find nothing, a guided search pushes the closest draws towards a violation;',
+    '"closest approach" is the smallest margin either reached (as a multiple of 2·tol: at −1 a violation',
+    'would be robust), and necessity.json keeps the instance that reached it.',
     '',
     renderTable(rows),
     '',

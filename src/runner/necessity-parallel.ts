@@ -50,7 +50,7 @@ export async function necessityParallel(parts: readonly TheoremPart[], opts: Nec
 
   const { store, repoRel } = storeOf(opts);
   const stored = store.loadAll();
-  const jobOpts: JobOptions = { runs: opts.runs, seeds: opts.seeds, seed: opts.seed, timeLimitSec: opts.timeLimitSec, rehunt: opts.rehunt };
+  const jobOpts: JobOptions = { runs: opts.runs, seeds: opts.seeds, seed: opts.seed, timeLimitSec: opts.timeLimitSec, rehunt: opts.rehunt, guidedBudget: opts.guidedBudget };
   const slots: Slot[] = shardParts(parts, opts.shard).flatMap((part) => jobsOf(part, opts.pairs).map(({ dropped }) => ({ part, dropped })));
   // Full tags and single tags may start at once; a part's pairs once its single tags are done.
   const queue: number[] = slots.flatMap((s, i) => (s.dropped.length < 2 ? [i] : []));

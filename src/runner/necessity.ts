@@ -11,6 +11,7 @@ import { HarnessError } from '../numeric/errors.ts';
 import { tagsInForce, unmetTags } from '../theorems/tags.ts';
 import type { TheoremPart } from '../theorems/types.ts';
 import { checkPart } from './check.ts';
+import { DEFAULT_GUIDED_BUDGET, guidedSearch, approachOf, type Approach } from './guided.ts';
 import { hunt, toCounterexample, type HuntOptions } from './hunt.ts';
 import { DEFAULT_STORE, DirectoryStore, type Counterexample, type CounterexampleStore, type StoredCounterexample } from './store.ts';
 
@@ -33,7 +34,20 @@ export interface NecessityRow {
   /** For `implied`: the single tag whose witness already shows the pair matters. */
   readonly impliedBy?: string;
   readonly witness?: { readonly file: string; readonly dimension: number; readonly margin: number; readonly tol: number; readonly source: 'hunt' | 'stored' };
-  readonly budget: { readonly runsPerSeed: number; readonly seeds: number; readonly runsSpent: number };
+  readonly budget: {
+    readonly runsPerSeed: number;
+    readonly seeds: number;
+    readonly runsSpent: number;
+    /** Evaluations of the guided search that followed a fruitless random phase (guided.ts). */
+    readonly guided?: number;
+  };
+  /**
+   * For `not-shown`: the smallest margin reached, by the random draws or the guided search, and
+   * the instance that reached it (how close the budget came to a counterexample).
+   */
+  readonly closest?: Approach & { readonly source: 'random' | 'guided' };
+  /** Harness errors met by the hunt and the guided search (each one reported, never swallowed). */
+  readonly harnessErrors?: number;
   /** Timings are reported, not stored in necessity.json (they differ run to run). */
   readonly elapsedMs?: number;
   readonly firstHitMs?: number;
@@ -52,6 +66,12 @@ export interface NecessityOptions extends HuntOptions {
    * these seeds). Default: a replaying witness is the proof, and no budget is spent on it.
    */
   readonly rehunt?: boolean;
+  /**
+   * Evaluations of the guided search run where the random phase finds nothing (default
+   * DEFAULT_GUIDED_BUDGET; 0: no guided search). Seeded by `seed`, per job, so that the rows
+   * do not depend on how jobs are spread over threads.
+   */
+  readonly guidedBudget?: number;
 }
 
 /** Parts of this shard: deterministic, by registry position. */
@@ -98,7 +118,7 @@ export interface JobResult {
 }
 
 /** The options a job reads: plain data, so that they can be sent to a worker. */
-export type JobOptions = Pick<NecessityOptions, 'runs' | 'seeds' | 'seed' | 'timeLimitSec' | 'rehunt'>;
+export type JobOptions = Pick<NecessityOptions, 'runs' | 'seeds' | 'seed' | 'timeLimitSec' | 'rehunt' | 'guidedBudget'>;
 
 /** Run one job against `stored`, the store as it was when the analysis began. */
 export function runJob(part: TheoremPart, dropped: readonly string[], stored: readonly StoredCounterexample[], opts: JobOptions, repoRel: (f: string) => string): JobResult {
@@ -128,18 +148,37 @@ export function runJob(part: TheoremPart, dropped: readonly string[], stored: re
     return { row: { id: part.id, dropped, verdict: 'load-bearing', witness, budget: { runsPerSeed: 0, seeds: 0, runsSpent: 0 } } };
   }
   const r = hunt(part, dropped, opts);
-  const budget = { runsPerSeed: r.runsPerSeed, seeds: r.seedsTried, runsSpent: r.runsSpent };
-  const timing = { elapsedMs: r.elapsedMs, firstHitMs: r.firstHitMs, shrinkMs: r.shrinkMs };
+  let harnessErrors = r.harnessErrors.length;
+  let guided: ReturnType<typeof guidedSearch> | undefined;
+  const guidedBudget = opts.guidedBudget ?? DEFAULT_GUIDED_BUDGET;
+  if (!r.found && guidedBudget > 0) {
+    // Random search found nothing: push the closest draw (and fresh ones) towards a violation.
+    guided = guidedSearch(part, dropped, { seed: opts.seed, budget: guidedBudget, start: r.closest?.instance });
+    harnessErrors += guided.harnessErrors.length;
+  }
+  const found = r.found ? { result: r, found: r.found } : guided?.found ? { result: { ...r, found: guided.found }, found: guided.found } : undefined;
+  const budget = { runsPerSeed: r.runsPerSeed, seeds: r.seedsTried, runsSpent: r.runsSpent, ...(guided ? { guided: guided.evaluations } : {}) };
+  const timing = { elapsedMs: r.elapsedMs + (guided?.elapsedMs ?? 0), firstHitMs: r.firstHitMs, shrinkMs: r.shrinkMs };
   let witness: NecessityRow['witness'];
   let record: Counterexample | undefined;
-  if (r.found) {
-    record = toCounterexample(r, r.runsPerSeed);
+  if (found) {
+    record = toCounterexample(found.result, found.found === r.found ? r.runsPerSeed : guidedBudget);
     witness = { file: '', dimension: record.dimension, margin: record.margin, tol: record.tol, source: 'hunt' };
   } else {
     const s = storedWitness(stored, part, dropped);
     if (s) witness = { file: repoRel(s.file), dimension: s.dimension, margin: s.margin, tol: s.tol, source: 'stored' };
   }
-  return { row: { id: part.id, dropped, verdict: witness ? 'load-bearing' : 'not-shown', witness, budget, ...timing }, record };
+  const closest = witness ? undefined : closestOf(r.closest && approachOf(r.closest.instance, r.closest.verdict), guided?.best);
+  return {
+    row: { id: part.id, dropped, verdict: witness ? 'load-bearing' : 'not-shown', witness, budget, ...(closest ? { closest } : {}), harnessErrors, ...timing },
+    record,
+  };
+}
+
+/** The smaller of the random phase's and the guided search's closest approaches (random on a tie). */
+function closestOf(random: Approach | undefined, guided: Approach | undefined): NecessityRow['closest'] {
+  if (guided && (!random || guided.margin < random.margin)) return { ...guided, source: 'guided' };
+  return random && { ...random, source: 'random' };
 }
 
 /** Save a job's witness (atomic, content-addressed, never replacing) and name its file in the row. */
