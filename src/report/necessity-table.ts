@@ -11,6 +11,8 @@ const VERDICT_TEXT: Readonly<Record<NecessityVerdict, string>> = {
   'load-bearing': 'load-bearing',
   'not-shown': 'not shown load-bearing',
   implied: 'implied',
+  // Not load-bearing: the claim fails with nothing dropped, so a failure here proves nothing.
+  'part-fails': 'no verdict: fails under full tags',
 };
 
 /** A verdict in words (an implied row's table cell also names the tag: see `renderTable`). */

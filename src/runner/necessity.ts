@@ -21,11 +21,13 @@ import { DEFAULT_STORE, DirectoryStore, type Counterexample, type Counterexample
  * - `holds` / `fails`: the part under its full tags (no tag dropped);
  * - `load-bearing`: a robust counterexample with these tags dropped (the witness);
  * - `not-shown`: none within the stated budget (not a proof that the tag is unnecessary);
- * - `implied`: a pair containing a tag already load-bearing on its own (not hunted).
+ * - `implied`: a pair containing a tag already load-bearing on its own (not hunted);
+ * - `part-fails`: a dropped-tag row of a part that fails under its full tags: a violation with
+ *   tags dropped shows nothing about them (the row keeps what the hunt found, as data).
  */
-export type NecessityVerdict = 'holds' | 'fails' | 'load-bearing' | 'not-shown' | 'implied';
+export type NecessityVerdict = 'holds' | 'fails' | 'load-bearing' | 'not-shown' | 'implied' | 'part-fails';
 
-export const NECESSITY_VERDICTS: readonly NecessityVerdict[] = ['holds', 'fails', 'load-bearing', 'not-shown', 'implied'];
+export const NECESSITY_VERDICTS: readonly NecessityVerdict[] = ['holds', 'fails', 'load-bearing', 'not-shown', 'implied', 'part-fails'];
 
 export interface NecessityRow {
   readonly id: string;
@@ -205,6 +207,15 @@ export function impliedRow(part: TheoremPart, dropped: readonly string[], loadBe
   return implied === undefined ? undefined : { id: part.id, dropped, verdict: 'implied', impliedBy: implied, budget: { runsPerSeed: 0, seeds: 0, runsSpent: 0 } };
 }
 
+/**
+ * A dropped-tag row of a part whose full-tags row fails says so instead of its verdict: a part
+ * that fails with nothing dropped fails with tags dropped too, and that shows no tag matters.
+ * Applied where rows are reported in table order, after their part's full-tags row.
+ */
+export function underFullFailure(row: NecessityRow, full: NecessityRow | undefined): NecessityRow {
+  return full?.verdict === 'fails' && row.dropped.length > 0 ? { ...row, verdict: 'part-fails' } : row;
+}
+
 /** The analysis in this thread (src/runner/necessity-parallel.ts spreads the same jobs over workers). */
 export function necessity(parts: readonly TheoremPart[], opts: NecessityOptions = {}): NecessityRow[] {
   const { store, repoRel } = storeOf(opts);
@@ -212,8 +223,10 @@ export function necessity(parts: readonly TheoremPart[], opts: NecessityOptions 
   const rows: NecessityRow[] = [];
   for (const part of shardParts(parts, opts.shard)) {
     const loadBearing = new Set<string>();
+    let full: NecessityRow | undefined;
     for (const { dropped } of jobsOf(part, opts.pairs)) {
-      const row = impliedRow(part, dropped, loadBearing) ?? settle(runJob(part, dropped, stored, opts, repoRel), store, repoRel);
+      const row = underFullFailure(impliedRow(part, dropped, loadBearing) ?? settle(runJob(part, dropped, stored, opts, repoRel), store, repoRel), full);
+      if (dropped.length === 0) full = row;
       if (row.witness && row.dropped.length === 1) loadBearing.add(row.dropped[0]);
       rows.push(row);
       opts.onRow?.(row);
