@@ -18,6 +18,23 @@ const VERDICT_TEXT: Readonly<Record<NecessityVerdict, string>> = {
 /** A verdict in words (an implied row's table cell also names the tag: see `renderTable`). */
 export const verdictText = (v: NecessityVerdict): string => VERDICT_TEXT[v];
 
+/** Degeneracy in a few words: the zero each convention is about (`w = 0`), not the whole reason. */
+const conventions = (reasons: readonly string[]): string => reasons.map((x) => x.split(' (')[0]).join(', ');
+
+/**
+ * The witness cell: the file; a degenerate witness says so (the conventions it rests on), with
+ * the non-degenerate witness beside it when there is one. d and margin are the first witness's.
+ */
+function witnessText(r: NecessityRow): string {
+  if (!r.witness) return '';
+  if (!r.witness.degenerate) return r.witness.file;
+  const label = `${r.witness.file} (degenerate: ${conventions(r.witness.degenerate)})`;
+  const other = r.nonDegenerate
+    ? `non-degenerate: ${r.nonDegenerate.file} (d = ${r.nonDegenerate.dimension}, margin ${r.nonDegenerate.margin.toPrecision(3)})`
+    : 'no non-degenerate witness found';
+  return `${label}; ${other}`;
+}
+
 /**
  * A not-shown row's closest approach: the smallest margin reached, with its normalised value
  * (−1 is where a violation would be robust) and what reached it; the instance is in the JSON.
@@ -36,7 +53,7 @@ export function renderTable(rows: readonly NecessityRow[], timings = false): str
     r.id,
     r.dropped.length ? r.dropped.join(' + ') : '(none)',
     r.verdict === 'implied' ? `implied by ${r.impliedBy}` : verdictText(r.verdict),
-    r.witness ? r.witness.file : '',
+    witnessText(r),
     r.witness ? String(r.witness.dimension) : '',
     r.witness ? r.witness.margin.toPrecision(3) : '',
     closestText(r),
@@ -58,7 +75,9 @@ export function renderMarkdown(rows: readonly NecessityRow[]): string {
     'that the tag is unnecessary. "implied" pairs contain a tag that is load-bearing on its own.',
     'Where random draws find nothing, a guided search pushes the closest draws towards a violation;',
     '"closest approach" is the smallest margin either reached (as a multiple of 2·tol: at −1 a violation',
-    'would be robust), and necessity.json keeps the instance that reached it.',
+    'would be robust), and necessity.json keeps the instance that reached it. A witness whose violation',
+    'rests on a convention of THEORY (the alignment of a zero vector, a zero representation, a constant',
+    'judge) is labelled degenerate, with a non-degenerate witness beside it where one was found.',
     '',
     renderTable(rows),
     '',
