@@ -89,7 +89,7 @@ export const huntCommand: Command = {
           `${part.id} with ${dropped.join(', ')} dropped: COUNTEREXAMPLE (d = ${cx.dimension}, margin ${cx.margin.toPrecision(4)}, tol ${cx.tol.toPrecision(2)}) within ${budget}`,
           `  instance: ${JSON.stringify(cx.instance)}`,
           `  quantities: ${JSON.stringify(cx.quantities)}`,
-          `  seed ${cx.seed}, path ${cx.path}`,
+          values.guided ? `  seed ${cx.seed} (guided search; shrunk by the hunt's shrinker)` : `  seed ${cx.seed}, path ${cx.path}`,
           // What the survival figure means is said where it is printed (src/runner/confirm.ts).
           `  robustness: survives ${(100 * cx.confirmation.perturbationSurvival).toFixed(0)}% of 1e-6 perturbations (each number nudged by a relative 1e-6 in a random direction; low means the violation sits on an exact boundary)`,
           values.guided
