@@ -102,7 +102,8 @@ export const necessityCommand: Command = {
       process.stderr.write(`wrote ${displayPath(md)} and ${displayPath(json)}\n`);
     }
     // Where new witnesses went (or would go): the store is tracked by default, so it is said.
-    const found = rows.filter((r) => r.witness?.source === 'hunt').length;
+    // Non-degenerate witnesses found beside degenerate ones count too: they are new files.
+    const found = rows.reduce((n, r) => n + +(r.witness?.source === 'hunt') + +(r.nonDegenerate?.source === 'hunt'), 0);
     process.stderr.write(`witnesses: ${found} newly found, stored under ${where}/<id>/ (--store DIR to keep them elsewhere)\n`);
     if (values.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else process.stdout.write(`\n${renderTable(rows, true)}\n\nTotal: ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
