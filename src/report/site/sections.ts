@@ -83,9 +83,13 @@ export function necessitySection(rows: readonly NecessityRow[], pages: readonly 
 export function mapsSection(maps: readonly MapEntry[], charts: string, dir: string): string {
   const head = '<h2 id="maps">Boundary maps and phase diagrams</h2>';
   if (!maps.length)
-    return `${head}\n<p class="note">None yet. Relaxation paths, boundary maps and phase diagrams (issue 11, points 1–4) come with a guided search; when their JSON files appear under <code>${esc(dir.replace(/.*\/(counterexamples\/)/, '$1'))}</code>, this section charts them.</p>`;
+    return `${head}\n<p class="note">None yet. <code>rlaif-props map &lt;id&gt; --tag T</code> writes boundary maps and phase diagrams under <code>${esc(dir.replace(/.*\/(counterexamples\/)/, '$1'))}</code>; this section charts them.</p>`;
   const list = maps.map((m) => [link(`maps/${m.name}`, m.name), m.chart ? m.chart.caption : m.problem ?? '']);
-  return [head, charts, table(['file', 'chart'], list)].join('\n');
+  const about =
+    '<p class="muted">Each map walks one tag\'s relaxation path (docs/RELAXATION.md in the repository) from λ = 0 (the tag holds) to λ = 1 (dropped): ' +
+    'the worst normalised margin found at each λ, the break point λ* (red rule: the smallest λ with a robust, re-confirmed witness) and its bracket (shaded). ' +
+    'Phase diagrams do the same over two tags at once. Written by <code>rlaif-props map</code>; the witnesses at λ* are stored beside each map.</p>';
+  return [head, about, charts, table(['file', 'chart'], list)].join('\n');
 }
 
 export function benchSection(b: BenchData, charts: string): string {
