@@ -64,9 +64,12 @@ describe('boundary maps', () => {
     expect(c.points.map((p) => p.worstMargin)).not.toEqual(a.points.map((p) => p.worstMargin));
   });
 
-  it('the normalised margin keeps the sign and ignores counts', () => {
-    const v = { margin: -0.5, tol: 1e-8, pre: true, holds: false, quantities: { a: 2, samples: 40_000 } };
-    expect(normalisedMargin(v)).toBe(-0.25);
+  it('the normalised margin: beyond the tolerance, over the quantities (counts left out)', () => {
+    const v = { margin: -0.5, tol: 0.1, pre: true, holds: false, quantities: { a: 2, samples: 40_000 } };
+    expect(normalisedMargin(v)).toBe(-0.2);
+    // Within a wide Monte Carlo tolerance: no evidence, 0.
+    expect(normalisedMargin({ ...v, tol: 1.5, holds: true })).toBe(0);
+    expect(normalisedMargin({ ...v, margin: 0.5 })).toBe(0.25);
   });
 
   it('a phase diagram covers the grid and stores the witness nearest the origin', () => {

@@ -14,12 +14,13 @@ export function boundaryMapSpec(m: BoundaryMap): TopLevelSpec {
   const points = m.points.filter((p) => p.worstMargin !== null).map((p) => ({ lambda: p.lambda, worstMargin: p.worstMargin, robust: p.robust ? 'robust witness' : 'none found' }));
   const layers: unknown[] = [
     { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#8a94a6', strokeDash: [4, 3] }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
+    { data: { values: points }, mark: { type: 'line', color: '#8a94a6' }, encoding: { x: LAMBDA, y: { field: 'worstMargin', type: 'quantitative', title: 'worst normalised margin (beyond tolerance)' } } },
     {
       data: { values: points },
-      mark: { type: 'line', point: { filled: true, size: 50 } },
+      mark: { type: 'point', filled: true, size: 60 },
       encoding: {
         x: LAMBDA,
-        y: { field: 'worstMargin', type: 'quantitative', title: 'worst normalised margin' },
+        y: { field: 'worstMargin', type: 'quantitative' },
         color: { field: 'robust', type: 'nominal', title: 'at this λ', scale: { domain: ['none found', 'robust witness'], range: ['#2a6fb0', '#c8372f'] } },
       },
     },

@@ -29,14 +29,16 @@ import { trialsFor } from './trial.ts';
 const COUNTS = new Set(['samples', 'n']);
 
 /**
- * A margin on a common scale across parts: the margin over the largest magnitude among the
- * claim's own quantities (at least 1; counts left out), so that −1 means "off by as much as
- * the quantities themselves" whatever their units. Only its sign and order matter to the
- * break point, which is decided on the raw margin and tolerance (robustViolation).
+ * A margin on a common scale across parts: the margin beyond the tolerance (a violation within
+ * its tolerance reads 0: it is no evidence, and a Monte Carlo part's tolerance can be wide),
+ * over the largest magnitude among the claim's own quantities (at least 1; counts left out),
+ * so that −1 means "off by as much as the quantities themselves" whatever their units. The
+ * break point itself is decided on the raw margin and tolerance (robustViolation).
  */
 export function normalisedMargin(v: Verdict): number {
   const scale = Math.max(1, ...Object.entries(v.quantities).filter(([k]) => !COUNTS.has(k)).map(([, q]) => Math.abs(q)));
-  return v.margin / scale;
+  const beyond = v.margin >= 0 ? v.margin : Math.min(0, v.margin + v.tol);
+  return beyond / scale;
 }
 
 /**
