@@ -23,7 +23,9 @@ export const gaussianLatentsPath: RelaxationPath = {
     'every column of Φ (and entry of w*) is split into n equal columns scaled by 1/√n. The second moments (ΦΦᵀ, ' +
     'Φw*) are unchanged; the law moves toward the Gaussian, excess kurtosis κ/n. λ = 1 is the draw itself; λ = 0 is ' +
     'the Gaussian law (field omitted). Between 0 and 1/8 the law stays at n = 8 (κ/8), so the path jumps there. ' +
-    'Heavy tails are not on the path: the model has no heavy-tailed latent law.',
+    'Heavy tails are not on the path: the model has no heavy-tailed latent law. Cost of resolution: n copies make ' +
+    'm·n latent coordinates, and past 14 Rademacher (or any uniform) coordinates the model estimates by Monte Carlo, ' +
+    'whose tolerance can swallow a small violation: near λ = 0 "no witness" can mean "not resolved".',
   relax(inst, lambda) {
     const l = (inst as { latents?: { kind: string } }).latents;
     if (!l || l.kind === 'gaussian') return inst;
