@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { confirm, robustViolation } from '../src/runner/confirm.ts';
 import { boundaryMap, normalisedMargin, phaseDiagram, randomSearch } from '../src/runner/map.ts';
-import { MemoryStore } from '../src/runner/store.ts';
+import { load, MemoryStore } from '../src/runner/store.ts';
 import { inForceAlong } from '../src/relaxation/index.ts';
 import { evaluatePart } from '../src/theorems/evaluate.ts';
 import { loadRegistry } from '../src/theorems/registry.ts';
@@ -115,5 +115,35 @@ describe('rlaif-props map', () => {
     expect(m.vegaLite.$schema).toMatch(/vega-lite/);
     expect(readFileSync(join(out, 'T4.d', 'isotropic.svg'), 'utf8')).toMatch(/^<svg/);
     expect(existsSync(join(out, 'T4.d', m.witness))).toBe(true);
+  });
+});
+
+describe('the committed maps (counterexamples/maps/, written by scripts/maps.mjs)', () => {
+  const dir = new URL('../counterexamples/maps/', import.meta.url).pathname;
+  const files = existsSync(dir)
+    ? readdirSync(dir).flatMap((p) => readdirSync(join(dir, p)).filter((f) => f.endsWith('.json')).map((f) => join(dir, p, f)))
+    : [];
+
+  it('every load-bearing row of the necessity table has its map or phase diagram', async () => {
+    const { readMapIndex, rowKey } = await import('../src/runner/map-index.ts');
+    const { readRows } = await import('../src/runner/necessity-file.ts');
+    const index = readMapIndex(dir);
+    const rows = readRows(new URL('../counterexamples/necessity.json', import.meta.url).pathname);
+    const wanted = rows.filter((r) => r.verdict === 'load-bearing' && r.dropped.every((t) => t !== 'large-sample'));
+    expect(wanted.length).toBeGreaterThan(0);
+    for (const r of wanted) expect(index.has(rowKey(r.id, r.dropped)), `${r.id} ${r.dropped.join('+')}`).toBe(true);
+  });
+
+  it.each(files.map((f) => [f.slice(dir.length), f] as const))('%s: its witness replays as a robust violation of its part', (_, file) => {
+    const m = JSON.parse(readFileSync(file, 'utf8'));
+    const part = registry.getPart(m.part);
+    if (m.points) {
+      expect(m.breakPoint === null ? m.bracket : m.bracket[1]).toBe(m.breakPoint);
+      if (m.breakPoint === null) return;
+    } else if (m.witness === null) return;
+    const w = load(join(file, '..', m.witness));
+    expect(w.theorem).toBe(m.part);
+    const v = evaluatePart(part, w.instance, tagsInForce(part, w.dropped));
+    expect(robustViolation(v), JSON.stringify(v)).toBe(true);
   });
 });
