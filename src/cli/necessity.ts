@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { InputError } from '../numeric/errors.ts';
-import { DEFAULT_HUNT_SEEDS, DEFAULT_SEED } from '../runner/defaults.ts';
+import { DEFAULT_GUIDED_BUDGET, DEFAULT_HUNT_SEEDS, DEFAULT_SEED } from '../runner/defaults.ts';
 import type { NecessityRow } from '../runner/necessity.ts';
 import type { TheoremPart } from '../theorems/types.ts';
 import { intFlag, parse, shardFlag } from './args.ts';
@@ -34,7 +34,9 @@ export const necessityCommand: Command = {
     '  --jobs N     hunt on N worker threads (default: the number of cores); the rows and witnesses are those of --jobs 1',
     '  --merge      merge rows printed by shard runs (--json) into the table without hunting',
     '  --rehunt     hunt even where a stored witness replays (default: the stored witness is the proof)',
-    '  Exit status: 0 the table was made and every part fails under its full tags only where it declares so; 1 otherwise.',
+    `  --guided-budget N  evaluations of the guided search run where random draws find nothing (default ${DEFAULT_GUIDED_BUDGET}; 0: none)`,
+    '  Exit status: 0 the table was made and every part fails under its full tags only where it declares so; 1 otherwise;',
+    '  3 a harness error on the way (each one is printed; the table is still written).',
     '  Writes counterexamples/NECESSITY.md and necessity.json (merged with existing rows) and stores new witnesses.',
   ].join('\n'),
   async run(argv) {
@@ -50,6 +52,7 @@ export const necessityCommand: Command = {
       merge: { type: 'boolean' },
       rehunt: { type: 'boolean' },
       jobs: { type: 'string' },
+      'guided-budget': { type: 'string' },
     });
     const { loadRegistry } = await import('../theorems/registry.ts'); // not at start-up: it imports every model
     const registry = await loadRegistry();
@@ -77,6 +80,7 @@ export const necessityCommand: Command = {
     const seed = intFlag(values.seed, 'seed', DEFAULT_SEED, -(2 ** 31), 2 ** 31 - 1);
     const shard = shardFlag(values.shard);
     const jobs = intFlag(values.jobs, 'jobs', availableParallelism(), 1, 256);
+    const guidedBudget = intFlag(values['guided-budget'], 'guided-budget', DEFAULT_GUIDED_BUDGET, 0, 10_000_000);
     assertStore(values.store, parts.map((p) => p.id)); // before the budget is spent
     cleanTemporaries(values.store); // left by a run that was killed mid-write
     const t0 = Date.now();
@@ -84,6 +88,7 @@ export const necessityCommand: Command = {
       jobs,
       pairs: values.pairs,
       rehunt: values.rehunt,
+      guidedBudget,
       runs,
       seeds,
       seed,
@@ -101,7 +106,8 @@ export const necessityCommand: Command = {
       process.stderr.write(`wrote ${displayPath(md)} and ${displayPath(json)}\n`);
     }
     // Where new witnesses went (or would go): the store is tracked by default, so it is said.
-    const found = rows.filter((r) => r.witness?.source === 'hunt').length;
+    // Non-degenerate witnesses found beside degenerate ones count too: they are new files.
+    const found = rows.reduce((n, r) => n + +(r.witness?.source === 'hunt') + +(r.nonDegenerate?.source === 'hunt'), 0);
     process.stderr.write(`witnesses: ${found} newly found, stored under ${where}/<id>/ (--store DIR to keep them elsewhere)\n`);
     if (values.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else process.stdout.write(`\n${renderTable(rows, true, maps)}\n\nTotal: ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
@@ -117,6 +123,14 @@ export const necessityCommand: Command = {
     }
     const surprises = unexpectedOutcomes(rows, registry.getPart);
     for (const s of surprises) process.stderr.write(`${s}\n`);
+    // Harness errors met while hunting are part of the result: counted per row in the table,
+    // and the run is not clean (the exit status says so, as hunt's does).
+    const harness = rows.reduce((n, r) => n + (r.harnessErrors ?? 0), 0);
+    if (harness) {
+      for (const r of rows.filter((x) => x.harnessErrors)) process.stderr.write(`harness errors: ${r.id} −${r.dropped.join(',')}: ${r.harnessErrors}\n`);
+      process.stderr.write(`${harness} harness error(s) during the analysis; the table stands, the run is not clean\n`);
+      return EXIT.harness;
+    }
     return surprises.length ? EXIT.failed : EXIT.ok;
   },
 };

@@ -12,10 +12,41 @@ const VERDICT_TEXT: Readonly<Record<NecessityVerdict, string>> = {
   'load-bearing': 'load-bearing',
   'not-shown': 'not shown load-bearing',
   implied: 'implied',
+  // Not load-bearing: the claim fails with nothing dropped, so a failure here proves nothing.
+  'part-fails': 'no verdict: fails under full tags',
 };
 
 /** A verdict in words (an implied row's table cell also names the tag: see `renderTable`). */
 export const verdictText = (v: NecessityVerdict): string => VERDICT_TEXT[v];
+
+/** Degeneracy in a few words: the zero each convention is about (`w = 0`), not the whole reason. */
+const conventions = (reasons: readonly string[]): string => reasons.map((x) => x.split(' (')[0]).join(', ');
+
+/**
+ * The witness cell: the file; a degenerate witness says so (the conventions it rests on), with
+ * the non-degenerate witness beside it when there is one. d and margin are the first witness's.
+ */
+function witnessText(r: NecessityRow): string {
+  if (!r.witness) return '';
+  if (!r.witness.degenerate) return r.witness.file;
+  const label = `${r.witness.file} (degenerate: ${conventions(r.witness.degenerate)})`;
+  const other = r.nonDegenerate
+    ? `non-degenerate: ${r.nonDegenerate.file} (d = ${r.nonDegenerate.dimension}, margin ${r.nonDegenerate.margin.toPrecision(3)})`
+    : 'no non-degenerate witness found';
+  return `${label}; ${other}`;
+}
+
+/**
+ * A not-shown row's closest approach: the smallest margin reached, with its normalised value
+ * (−1 is where a violation would be robust) and what reached it; the instance is in the JSON.
+ */
+function closestText(r: NecessityRow): string {
+  const c = r.closest;
+  return c ? `${c.margin.toPrecision(3)} (${c.normalised.toPrecision(2)}×2tol, ${c.source})` : '';
+}
+
+const budgetText = (r: NecessityRow): string =>
+  `${r.budget.runsSpent} (${r.budget.seeds}×${r.budget.runsPerSeed})${r.budget.guided !== undefined ? ` + ${r.budget.guided} guided` : ''}`;
 
 /**
  * The break-point cell of a row with a map (`rlaif-props map`): λ* and its bracket, or a phase
@@ -32,15 +63,17 @@ export function breakPointText(r: Pick<NecessityRow, 'id' | 'dropped'>, maps: Re
 /** The table; with `maps` (src/runner/map-index.ts), a last column of break points. */
 export function renderTable(rows: readonly NecessityRow[], timings = false, maps?: ReadonlyMap<string, MapSummary>): string {
   const withMaps = !!maps?.size;
-  const head = ['part', 'dropped', 'verdict', 'witness', 'd', 'margin', 'budget (draws)', ...(timings ? ['time (s)'] : []), ...(withMaps ? ['break point (map)'] : [])];
+  const head = ['part', 'dropped', 'verdict', 'witness', 'd', 'margin', 'closest approach', 'budget (draws)', 'harness errors', ...(timings ? ['time (s)'] : []), ...(withMaps ? ['break point (map)'] : [])];
   const lines = rows.map((r) => [
     r.id,
     r.dropped.length ? r.dropped.join(' + ') : '(none)',
     r.verdict === 'implied' ? `implied by ${r.impliedBy}` : verdictText(r.verdict),
-    r.witness ? r.witness.file : '',
+    witnessText(r),
     r.witness ? String(r.witness.dimension) : '',
     r.witness ? r.witness.margin.toPrecision(3) : '',
-    r.verdict === 'implied' ? '' : r.witness?.source === 'stored' && r.budget.runsSpent === 0 ? 'stored witness replays' : `${r.budget.runsSpent} (${r.budget.seeds}×${r.budget.runsPerSeed})`,
+    closestText(r),
+    r.verdict === 'implied' ? '' : r.witness?.source === 'stored' && r.budget.runsSpent === 0 ? 'stored witness replays' : budgetText(r),
+    r.verdict === 'implied' ? '' : String(r.harnessErrors ?? 0),
     ...(timings ? [r.elapsedMs === undefined ? '' : (r.elapsedMs / 1000).toFixed(2)] : []),
     ...(withMaps ? [breakPointText(r, maps!)] : []),
   ]);
@@ -56,6 +89,11 @@ export function renderMarkdown(rows: readonly NecessityRow[]): string {
     'its full tags, and for each dropped tag (and pair), is there a robust minimal counterexample?',
     `"${verdictText('not-shown')}" means no counterexample within the stated budget; it is not a proof`,
     'that the tag is unnecessary. "implied" pairs contain a tag that is load-bearing on its own.',
+    'Where random draws find nothing, a guided search pushes the closest draws towards a violation;',
+    '"closest approach" is the smallest margin either reached (as a multiple of 2·tol: at −1 a violation',
+    'would be robust), and necessity.json keeps the instance that reached it. A witness whose violation',
+    'rests on a convention of THEORY (the alignment of a zero vector, a zero representation, a constant',
+    'judge) is labelled degenerate, with a non-degenerate witness beside it where one was found.',
     '',
     renderTable(rows),
     '',

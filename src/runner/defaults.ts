@@ -6,3 +6,5 @@
 export const DEFAULT_SEED = 20_260_303;
 export const DEFAULT_HUNT_RUNS = 200;
 export const DEFAULT_HUNT_SEEDS = 3;
+/** Evaluations of a guided search (src/runner/guided.ts) where random draws find nothing. */
+export const DEFAULT_GUIDED_BUDGET = 400;

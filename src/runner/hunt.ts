@@ -31,6 +31,11 @@ export interface HuntOptions {
   /** Replay one seed's hunt along a path printed with its witness (needs exactly one seed). */
   readonly path?: string;
   readonly onProgress?: (done: number, total: number, found: boolean) => void;
+  /**
+   * Instances not to accept as witnesses (degenerate ones, when a non-degenerate witness is
+   * wanted): neither the search nor the shrinker stops on one.
+   */
+  readonly reject?: (inst: Instance, verdict: Verdict) => boolean;
 }
 
 export interface Found {
@@ -55,6 +60,11 @@ export interface HuntResult {
   /** Wall time spent shrinking and minimising. */
   readonly shrinkMs: number;
   readonly harnessErrors: readonly string[];
+  /**
+   * The draw with the smallest margin the search evaluated (before any shrinking), over all
+   * seeds: the closest approach when nothing is found, and a start for a guided search.
+   */
+  readonly closest?: { readonly instance: Instance; readonly verdict: Verdict };
 }
 
 export { DEFAULT_HUNT_RUNS, DEFAULT_HUNT_SEEDS };
@@ -72,12 +82,14 @@ export function hunt(part: TheoremPart, dropped: readonly string[], opts: HuntOp
   let firstHitMs: number | undefined;
   let shrinkMs = 0;
   const harnessErrors: string[] = [];
+  let closest: HuntResult['closest'];
   for (let s = 0; s < seeds && Date.now() < deadline; s++) {
     if (opts.seedShard && s % opts.seedShard.count !== opts.seedShard.index - 1) continue;
     const seed = base + s;
     seedsTried++;
-    const r = huntSeed(part, inForce, seed, runs, { path: opts.path, timeLimitMs: Number.isFinite(deadline) ? Math.max(1, deadline - Date.now()) : undefined });
+    const r = huntSeed(part, inForce, seed, runs, { path: opts.path, reject: opts.reject, timeLimitMs: Number.isFinite(deadline) ? Math.max(1, deadline - Date.now()) : undefined });
     runsSpent += r.draws;
+    if (r.closest && (!closest || r.closest.verdict.margin < closest.verdict.margin)) closest = r.closest;
     harnessErrors.push(...r.harnessErrors.map((e) => `seed ${seed}: ${e}`));
     if (r.found) {
       firstHitMs ??= Date.now() - t0 - r.shrinkMs;
@@ -91,7 +103,7 @@ export function hunt(part: TheoremPart, dropped: readonly string[], opts: HuntOp
     }
     opts.onProgress?.(s + 1, seeds, best !== undefined);
   }
-  return { id: part.id, dropped, found: best, runsSpent, seedsTried, runsPerSeed: runs, elapsedMs: Date.now() - t0, firstHitMs, shrinkMs, harnessErrors };
+  return { id: part.id, dropped, found: best, runsSpent, seedsTried, runsPerSeed: runs, elapsedMs: Date.now() - t0, firstHitMs, shrinkMs, harnessErrors, closest };
 }
 
 interface SeedHunt {
@@ -100,6 +112,8 @@ interface SeedHunt {
   readonly draws: number;
   readonly shrinkMs: number;
   readonly harnessErrors: readonly string[];
+  /** The search's draw with the smallest margin (shrink steps are not counted). */
+  readonly closest?: { readonly instance: Instance; readonly verdict: Verdict };
 }
 
 /**
@@ -114,10 +128,11 @@ function huntSeed(
   inForce: ReadonlySet<Tag>,
   seed: number,
   runs: number,
-  opts: { path?: string; timeLimitMs?: number; examples?: readonly Instance[] },
+  opts: { path?: string; timeLimitMs?: number; examples?: readonly Instance[]; reject?: HuntOptions['reject'] },
 ): SeedHunt {
   const trials = trialsFor(part, inForce);
   const harnessErrors: string[] = [];
+  let closest: SeedHunt['closest'];
   let m0: number | undefined;
   let draws = 0;
   let hitAt = 0;
@@ -129,7 +144,11 @@ function huntSeed(
       harnessErrors.push((t.kind === 'harness' ? t.error : outsideDomain(part, inst, t.reason)).message);
       return true;
     }
+    // A rejected instance (a degenerate one, when a non-degenerate witness is wanted) is
+    // neither a witness nor a shrink step, nor a closest approach.
+    if (opts.reject?.(inst, t.verdict)) return true;
     if (m0 === undefined) {
+      if (!closest || t.verdict.margin < closest.verdict.margin) closest = { instance: inst, verdict: t.verdict };
       if (!robustViolation(t.verdict)) return true;
       m0 = t.verdict.margin;
       hitAt = Date.now();
@@ -147,11 +166,11 @@ function huntSeed(
     examples: opts.examples?.map((x) => [x] as [Instance]),
   });
   const shrinkMs = m0 === undefined ? 0 : Date.now() - hitAt;
-  if (!details.failed || details.counterexample === null) return { draws, shrinkMs, harnessErrors };
+  if (!details.failed || details.counterexample === null) return { draws, shrinkMs, harnessErrors, closest };
   const [instance] = details.counterexample as [Instance];
   const t = trials.get(instance);
-  if (t.kind !== 'verdict') return { draws, shrinkMs, harnessErrors };
-  return { found: { instance, verdict: t.verdict, path: details.counterexamplePath ?? '' }, draws, shrinkMs, harnessErrors };
+  if (t.kind !== 'verdict') return { draws, shrinkMs, harnessErrors, closest };
+  return { found: { instance, verdict: t.verdict, path: details.counterexamplePath ?? '' }, draws, shrinkMs, harnessErrors, closest };
 }
 
 /**
@@ -160,8 +179,23 @@ function huntSeed(
  * simplest robust violation reached, or undefined when `instance` is not one.
  */
 export function shrinkFrom(part: TheoremPart, dropped: readonly string[], instance: Instance): { instance: Instance; verdict: Verdict } | undefined {
-  const r = huntSeed(part, tagsInForce(part, dropped), DEFAULT_SEED, 0, { examples: [instance] });
-  return r.found && { instance: r.found.instance, verdict: r.found.verdict };
+  const r = shrinkWitness(part, dropped, instance);
+  return r.found;
+}
+
+/**
+ * The same, with the harness errors met while shrinking (never dropped: the caller reports
+ * them), and instances the shrinker must not step to (`reject`: a shrink step may not make a
+ * non-degenerate witness degenerate).
+ */
+export function shrinkWitness(
+  part: TheoremPart,
+  dropped: readonly string[],
+  instance: Instance,
+  reject?: HuntOptions['reject'],
+): { found?: { instance: Instance; verdict: Verdict }; harnessErrors: readonly string[] } {
+  const r = huntSeed(part, tagsInForce(part, dropped), DEFAULT_SEED, 0, { examples: [instance], reject });
+  return { found: r.found && { instance: r.found.instance, verdict: r.found.verdict }, harnessErrors: r.harnessErrors };
 }
 
 /** The store record of a hunt's witness. */

@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { DefinitionError, HarnessError, InputError } from '../numeric/errors.ts';
 import { loadRegistry } from '../theorems/registry.ts';
 import type { TheoremPart } from '../theorems/types.ts';
-import { impliedRow, jobsOf, necessity, settle, shardParts, storeOf, type JobOptions, type NecessityOptions, type NecessityRow } from './necessity.ts';
+import { impliedRow, jobsOf, necessity, settle, shardParts, storeOf, underFullFailure, type JobOptions, type NecessityOptions, type NecessityRow } from './necessity.ts';
 import type { WorkerData, WorkerReply, WorkerRequest } from './necessity-worker.ts';
 
 /** Errors keep their class across the thread boundary: the CLI's exit status depends on it. */
@@ -50,13 +50,20 @@ export async function necessityParallel(parts: readonly TheoremPart[], opts: Nec
 
   const { store, repoRel } = storeOf(opts);
   const stored = store.loadAll();
-  const jobOpts: JobOptions = { runs: opts.runs, seeds: opts.seeds, seed: opts.seed, timeLimitSec: opts.timeLimitSec, rehunt: opts.rehunt };
+  const jobOpts: JobOptions = { runs: opts.runs, seeds: opts.seeds, seed: opts.seed, timeLimitSec: opts.timeLimitSec, rehunt: opts.rehunt, guidedBudget: opts.guidedBudget };
   const slots: Slot[] = shardParts(parts, opts.shard).flatMap((part) => jobsOf(part, opts.pairs).map(({ dropped }) => ({ part, dropped })));
   // Full tags and single tags may start at once; a part's pairs once its single tags are done.
   const queue: number[] = slots.flatMap((s, i) => (s.dropped.length < 2 ? [i] : []));
   let reported = 0;
+  // Rows go out in table order; a part's full-tags row comes first, and decides whether its
+  // dropped-tag rows are marked `part-fails` (as necessity() does in one thread).
+  const fullRow = (part: TheoremPart) => slots.find((s) => s.part === part && s.dropped.length === 0)?.row;
   const report = () => {
-    for (; reported < slots.length && slots[reported].row; reported++) opts.onRow?.(slots[reported].row!);
+    for (; reported < slots.length && slots[reported].row; reported++) {
+      const s = slots[reported];
+      s.row = underFullFailure(s.row!, fullRow(s.part));
+      opts.onRow?.(s.row);
+    }
   };
   const release = (part: TheoremPart) => {
     const mine = slots.map((s, i) => [s, i] as const).filter(([s]) => s.part === part);

@@ -11,6 +11,8 @@ import { HarnessError } from '../numeric/errors.ts';
 import { tagsInForce, unmetTags } from '../theorems/tags.ts';
 import type { TheoremPart } from '../theorems/types.ts';
 import { checkPart } from './check.ts';
+import { degeneracy, hasConventionSite } from './degenerate.ts';
+import { DEFAULT_GUIDED_BUDGET, guidedSearch, approachOf, type Approach } from './guided.ts';
 import { hunt, toCounterexample, type HuntOptions } from './hunt.ts';
 import { DEFAULT_STORE, DirectoryStore, type Counterexample, type CounterexampleStore, type StoredCounterexample } from './store.ts';
 
@@ -20,11 +22,24 @@ import { DEFAULT_STORE, DirectoryStore, type Counterexample, type Counterexample
  * - `holds` / `fails`: the part under its full tags (no tag dropped);
  * - `load-bearing`: a robust counterexample with these tags dropped (the witness);
  * - `not-shown`: none within the stated budget (not a proof that the tag is unnecessary);
- * - `implied`: a pair containing a tag already load-bearing on its own (not hunted).
+ * - `implied`: a pair containing a tag already load-bearing on its own (not hunted);
+ * - `part-fails`: a dropped-tag row of a part that fails under its full tags: a violation with
+ *   tags dropped shows nothing about them (the row keeps what the hunt found, as data).
  */
-export type NecessityVerdict = 'holds' | 'fails' | 'load-bearing' | 'not-shown' | 'implied';
+export type NecessityVerdict = 'holds' | 'fails' | 'load-bearing' | 'not-shown' | 'implied' | 'part-fails';
 
-export const NECESSITY_VERDICTS: readonly NecessityVerdict[] = ['holds', 'fails', 'load-bearing', 'not-shown', 'implied'];
+export const NECESSITY_VERDICTS: readonly NecessityVerdict[] = ['holds', 'fails', 'load-bearing', 'not-shown', 'implied', 'part-fails'];
+
+/** A witness as a row names it. */
+export interface RowWitness {
+  readonly file: string;
+  readonly dimension: number;
+  readonly margin: number;
+  readonly tol: number;
+  readonly source: 'hunt' | 'stored';
+  /** Why the witness is degenerate (the conventions its violation rests on); absent when it is not. */
+  readonly degenerate?: readonly string[];
+}
 
 export interface NecessityRow {
   readonly id: string;
@@ -32,8 +47,26 @@ export interface NecessityRow {
   readonly verdict: NecessityVerdict;
   /** For `implied`: the single tag whose witness already shows the pair matters. */
   readonly impliedBy?: string;
-  readonly witness?: { readonly file: string; readonly dimension: number; readonly margin: number; readonly tol: number; readonly source: 'hunt' | 'stored' };
-  readonly budget: { readonly runsPerSeed: number; readonly seeds: number; readonly runsSpent: number };
+  readonly witness?: RowWitness;
+  /**
+   * When `witness` is degenerate (degenerate.ts: its violation rests on a convention of THEORY,
+   * such as the alignment of a zero vector), a witness that is not, if one was found or stored.
+   */
+  readonly nonDegenerate?: RowWitness;
+  readonly budget: {
+    readonly runsPerSeed: number;
+    readonly seeds: number;
+    readonly runsSpent: number;
+    /** Evaluations of the guided search that followed a fruitless random phase (guided.ts). */
+    readonly guided?: number;
+  };
+  /**
+   * For `not-shown`: the smallest margin reached, by the random draws or the guided search, and
+   * the instance that reached it (how close the budget came to a counterexample).
+   */
+  readonly closest?: Approach & { readonly source: 'random' | 'guided' };
+  /** Harness errors met by the hunt and the guided search (each one reported, never swallowed). */
+  readonly harnessErrors?: number;
   /** Timings are reported, not stored in necessity.json (they differ run to run). */
   readonly elapsedMs?: number;
   readonly firstHitMs?: number;
@@ -52,6 +85,12 @@ export interface NecessityOptions extends HuntOptions {
    * these seeds). Default: a replaying witness is the proof, and no budget is spent on it.
    */
   readonly rehunt?: boolean;
+  /**
+   * Evaluations of the guided search run where the random phase finds nothing (default
+   * DEFAULT_GUIDED_BUDGET; 0: no guided search). Seeded by `seed`, per job, so that the rows
+   * do not depend on how jobs are spread over threads.
+   */
+  readonly guidedBudget?: number;
 }
 
 /** Parts of this shard: deterministic, by registry position. */
@@ -61,8 +100,13 @@ export function shardParts(parts: readonly TheoremPart[], shard?: { index: numbe
 
 const pairsOf = <T>(xs: readonly T[]): T[][] => xs.flatMap((a, i) => xs.slice(i + 1).map((b) => [a, b]));
 
-/** A stored witness for (id, dropped) that still replays, if any. */
-function storedWitness(stored: readonly StoredCounterexample[], part: TheoremPart, dropped: readonly string[]): StoredCounterexample | undefined {
+/** A stored witness for (id, dropped) that still replays, if any (the simplest; `keep` filters). */
+function storedWitness(
+  stored: readonly StoredCounterexample[],
+  part: TheoremPart,
+  dropped: readonly string[],
+  keep: (c: StoredCounterexample) => boolean = () => true,
+): StoredCounterexample | undefined {
   const key = [...dropped].sort().join('+');
   const inForce = tagsInForce(part, dropped);
   return stored
@@ -77,6 +121,7 @@ function storedWitness(stored: readonly StoredCounterexample[], part: TheoremPar
         return false;
       }
     })
+    .filter(keep)
     .sort((a, b) => a.dimension - b.dimension || JSON.stringify(a.instance).length - JSON.stringify(b.instance).length)[0];
 }
 
@@ -91,14 +136,18 @@ export interface NecessityJob {
   readonly dropped: readonly string[];
 }
 
-/** A job's row; `record` is the hunt's witness, whose row still needs its stored file name. */
+/**
+ * A job's row; `record` is the hunt's witness, whose row still needs its stored file name, and
+ * `nonDegenerateRecord` the non-degenerate one found beside a degenerate witness.
+ */
 export interface JobResult {
   readonly row: NecessityRow;
   readonly record?: Counterexample;
+  readonly nonDegenerateRecord?: Counterexample;
 }
 
 /** The options a job reads: plain data, so that they can be sent to a worker. */
-export type JobOptions = Pick<NecessityOptions, 'runs' | 'seeds' | 'seed' | 'timeLimitSec' | 'rehunt'>;
+export type JobOptions = Pick<NecessityOptions, 'runs' | 'seeds' | 'seed' | 'timeLimitSec' | 'rehunt' | 'guidedBudget'>;
 
 /** Run one job against `stored`, the store as it was when the analysis began. */
 export function runJob(part: TheoremPart, dropped: readonly string[], stored: readonly StoredCounterexample[], opts: JobOptions, repoRel: (f: string) => string): JobResult {
@@ -124,29 +173,98 @@ export function runJob(part: TheoremPart, dropped: readonly string[], stored: re
   }
   const stored0 = opts.rehunt ? undefined : storedWitness(stored, part, dropped);
   if (stored0) {
-    const witness = { file: repoRel(stored0.file), dimension: stored0.dimension, margin: stored0.margin, tol: stored0.tol, source: 'stored' as const };
-    return { row: { id: part.id, dropped, verdict: 'load-bearing', witness, budget: { runsPerSeed: 0, seeds: 0, runsSpent: 0 } } };
+    const witness = labelled(part, dropped, stored0.instance, { file: repoRel(stored0.file), dimension: stored0.dimension, margin: stored0.margin, tol: stored0.tol, source: 'stored' });
+    const row: NecessityRow = { id: part.id, dropped, verdict: 'load-bearing', witness, budget: { runsPerSeed: 0, seeds: 0, runsSpent: 0 } };
+    return witness.degenerate ? withNonDegenerate(part, dropped, stored, opts, repoRel, { row }) : { row };
   }
-  const r = hunt(part, dropped, opts);
-  const budget = { runsPerSeed: r.runsPerSeed, seeds: r.seedsTried, runsSpent: r.runsSpent };
-  const timing = { elapsedMs: r.elapsedMs, firstHitMs: r.firstHitMs, shrinkMs: r.shrinkMs };
-  let witness: NecessityRow['witness'];
-  let record: Counterexample | undefined;
-  if (r.found) {
-    record = toCounterexample(r, r.runsPerSeed);
-    witness = { file: '', dimension: record.dimension, margin: record.margin, tol: record.tol, source: 'hunt' };
-  } else {
-    const s = storedWitness(stored, part, dropped);
-    if (s) witness = { file: repoRel(s.file), dimension: s.dimension, margin: s.margin, tol: s.tol, source: 'stored' };
+  const s = search(part, dropped, opts);
+  const { r, guided } = s;
+  const budget = { runsPerSeed: r.runsPerSeed, seeds: r.seedsTried, runsSpent: r.runsSpent, ...(guided ? { guided: guided.evaluations } : {}) };
+  const timing = { elapsedMs: s.elapsedMs, firstHitMs: r.firstHitMs, shrinkMs: r.shrinkMs };
+  let witness: RowWitness | undefined;
+  if (s.record) witness = labelled(part, dropped, s.record.instance, { file: '', dimension: s.record.dimension, margin: s.record.margin, tol: s.record.tol, source: 'hunt' });
+  else {
+    const st = storedWitness(stored, part, dropped);
+    if (st) witness = labelled(part, dropped, st.instance, { file: repoRel(st.file), dimension: st.dimension, margin: st.margin, tol: st.tol, source: 'stored' });
   }
-  return { row: { id: part.id, dropped, verdict: witness ? 'load-bearing' : 'not-shown', witness, budget, ...timing }, record };
+  const closest = witness ? undefined : closestOf(r.closest && approachOf(r.closest.instance, r.closest.verdict), guided?.best);
+  const result: JobResult = {
+    row: { id: part.id, dropped, verdict: witness ? 'load-bearing' : 'not-shown', witness, budget, ...(closest ? { closest } : {}), harnessErrors: s.harnessErrors, ...timing },
+    record: s.record,
+  };
+  return witness?.degenerate ? withNonDegenerate(part, dropped, stored, opts, repoRel, result) : result;
+}
+
+/**
+ * The search of one row: random draws (hunt.ts), then, where they find nothing, the guided
+ * search (guided.ts) from the closest draw. `reject` keeps both away from some witnesses.
+ */
+function search(part: TheoremPart, dropped: readonly string[], opts: JobOptions, reject?: HuntOptions['reject']) {
+  const r = hunt(part, dropped, { ...opts, reject });
+  let harnessErrors = r.harnessErrors.length;
+  let guided: ReturnType<typeof guidedSearch> | undefined;
+  const guidedBudget = opts.guidedBudget ?? DEFAULT_GUIDED_BUDGET;
+  if (!r.found && guidedBudget > 0) {
+    // Random search found nothing: push the closest draw (and fresh ones) towards a violation.
+    guided = guidedSearch(part, dropped, { seed: opts.seed, budget: guidedBudget, start: r.closest?.instance, reject });
+    harnessErrors += guided.harnessErrors.length;
+  }
+  const record = r.found ? toCounterexample(r, r.runsPerSeed) : guided?.found ? toCounterexample({ ...r, found: guided.found }, guidedBudget) : undefined;
+  return { r, guided, record, harnessErrors, elapsedMs: r.elapsedMs + (guided?.elapsedMs ?? 0) };
+}
+
+/** A row's witness, with the conventions it rests on when it is degenerate. */
+function labelled(part: TheoremPart, dropped: readonly string[], instance: StoredCounterexample['instance'], w: RowWitness): RowWitness {
+  const d = degeneracy(part, dropped, instance);
+  return d.degenerate ? { ...w, degenerate: d.reasons } : w;
+}
+
+/**
+ * A degenerate witness is kept (it is a violation), and the search goes on for one that is not:
+ * a stored one first, else a hunt (and guided search) that rejects degenerate instances, the
+ * shrinker included, so that shrinking cannot make the new witness degenerate.
+ */
+function withNonDegenerate(
+  part: TheoremPart,
+  dropped: readonly string[],
+  stored: readonly StoredCounterexample[],
+  opts: JobOptions,
+  repoRel: (f: string) => string,
+  result: JobResult,
+): JobResult {
+  const inForce = tagsInForce(part, dropped);
+  const degenerate = (inst: StoredCounterexample['instance']) => degeneracy(part, dropped, inst, inForce).degenerate;
+  const st = storedWitness(stored, part, dropped, (c) => !degenerate(c.instance));
+  if (st) return { ...result, row: { ...result.row, nonDegenerate: { file: repoRel(st.file), dimension: st.dimension, margin: st.margin, tol: st.tol, source: 'stored' } } };
+  // The search rejects every instance with a convention site (a zero direction, representation
+  // or judge), relied on or not: a witness it finds reads as non-degenerate at a glance.
+  const s = search(part, dropped, opts, (inst) => hasConventionSite(inst));
+  const row = result.row;
+  const budget = {
+    runsPerSeed: row.budget.runsPerSeed || s.r.runsPerSeed,
+    seeds: row.budget.seeds + s.r.seedsTried,
+    runsSpent: row.budget.runsSpent + s.r.runsSpent,
+    ...(row.budget.guided !== undefined || s.guided ? { guided: (row.budget.guided ?? 0) + (s.guided?.evaluations ?? 0) } : {}),
+  };
+  const harnessErrors = (row.harnessErrors ?? 0) + s.harnessErrors;
+  const elapsedMs = row.elapsedMs === undefined ? undefined : row.elapsedMs + s.elapsedMs;
+  const nonDegenerate: RowWitness | undefined = s.record && { file: '', dimension: s.record.dimension, margin: s.record.margin, tol: s.record.tol, source: 'hunt' };
+  return { ...result, row: { ...row, budget, harnessErrors, ...(elapsedMs === undefined ? {} : { elapsedMs }), ...(nonDegenerate ? { nonDegenerate } : {}) }, nonDegenerateRecord: s.record };
+}
+
+/** The smaller of the random phase's and the guided search's closest approaches (random on a tie). */
+function closestOf(random: Approach | undefined, guided: Approach | undefined): NecessityRow['closest'] {
+  if (guided && (!random || guided.margin < random.margin)) return { ...guided, source: 'guided' };
+  return random && { ...random, source: 'random' };
 }
 
 /** Save a job's witness (atomic, content-addressed, never replacing) and name its file in the row. */
 export function settle(result: JobResult, store: CounterexampleStore, repoRel: (f: string) => string): NecessityRow {
-  const { row, record } = result;
-  if (!record || !row.witness) return row;
-  return { ...row, witness: { ...row.witness, file: repoRel(store.save(record).file) } };
+  const { record, nonDegenerateRecord } = result;
+  let row = result.row;
+  if (record && row.witness) row = { ...row, witness: { ...row.witness, file: repoRel(store.save(record).file) } };
+  if (nonDegenerateRecord && row.nonDegenerate) row = { ...row, nonDegenerate: { ...row.nonDegenerate, file: repoRel(store.save(nonDegenerateRecord).file) } };
+  return row;
 }
 
 /** Where the analysis keeps witnesses, and file names relative to the store's parent (as the table shows them). */
@@ -166,6 +284,15 @@ export function impliedRow(part: TheoremPart, dropped: readonly string[], loadBe
   return implied === undefined ? undefined : { id: part.id, dropped, verdict: 'implied', impliedBy: implied, budget: { runsPerSeed: 0, seeds: 0, runsSpent: 0 } };
 }
 
+/**
+ * A dropped-tag row of a part whose full-tags row fails says so instead of its verdict: a part
+ * that fails with nothing dropped fails with tags dropped too, and that shows no tag matters.
+ * Applied where rows are reported in table order, after their part's full-tags row.
+ */
+export function underFullFailure(row: NecessityRow, full: NecessityRow | undefined): NecessityRow {
+  return full?.verdict === 'fails' && row.dropped.length > 0 ? { ...row, verdict: 'part-fails' } : row;
+}
+
 /** The analysis in this thread (src/runner/necessity-parallel.ts spreads the same jobs over workers). */
 export function necessity(parts: readonly TheoremPart[], opts: NecessityOptions = {}): NecessityRow[] {
   const { store, repoRel } = storeOf(opts);
@@ -173,8 +300,10 @@ export function necessity(parts: readonly TheoremPart[], opts: NecessityOptions 
   const rows: NecessityRow[] = [];
   for (const part of shardParts(parts, opts.shard)) {
     const loadBearing = new Set<string>();
+    let full: NecessityRow | undefined;
     for (const { dropped } of jobsOf(part, opts.pairs)) {
-      const row = impliedRow(part, dropped, loadBearing) ?? settle(runJob(part, dropped, stored, opts, repoRel), store, repoRel);
+      const row = underFullFailure(impliedRow(part, dropped, loadBearing) ?? settle(runJob(part, dropped, stored, opts, repoRel), store, repoRel), full);
+      if (dropped.length === 0) full = row;
       if (row.witness && row.dropped.length === 1) loadBearing.add(row.dropped[0]);
       rows.push(row);
       opts.onRow?.(row);

@@ -19,6 +19,7 @@ const VERDICT_COLORS: Readonly<Record<NecessityVerdict, string>> = {
   'load-bearing': '#e07b24',
   'not-shown': '#a8b0bd',
   implied: '#9b87c9',
+  'part-fails': '#8a5a55',
 };
 
 // The legend names verdicts by their keys (short); the table beside the chart spells them out.

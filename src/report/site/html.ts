@@ -45,7 +45,7 @@ th { background: #eef1f5; position: sticky; top: 0; } td.num, th.num { text-alig
 .badge { display: inline-block; padding: 0 7px; border-radius: 9px; font-size: 12px; white-space: nowrap; }
 .v-holds { background: #e3f4e8; color: #1d6b35; } .v-fails { background: #fde2e1; color: #a11d1a; }
 .v-expected { background: #fff1d6; color: #8a5a00; } .v-load-bearing { background: #fde8d7; color: #9a3f00; }
-.v-not-shown { background: #eceff3; color: #4a5260; } .v-implied { background: #f2eefa; color: #5a3f8f; }
+.v-not-shown { background: #eceff3; color: #4a5260; } .v-part-fails { background: #f3e6e4; color: #6b3a35; } .v-implied { background: #f2eefa; color: #5a3f8f; }
 .v-none { background: #eceff3; color: #4a5260; }
 figure.chart { margin: 12px 0 20px; padding: 12px; background: white; border: 1px solid var(--line); border-radius: 6px; overflow-x: auto; }
 figure.chart figcaption { font-weight: 600; margin-bottom: 6px; } figure.chart p { margin: 4px 0 0; color: var(--muted); font-size: 13px; }
