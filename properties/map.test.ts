@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { confirm, robustViolation } from '../src/runner/confirm.ts';
 import { boundaryMap, normalisedMargin, phaseDiagram, randomSearch } from '../src/runner/map.ts';
+import { guidedMapSearch } from '../src/runner/map-guided.ts';
 import { load, MemoryStore } from '../src/runner/store.ts';
 import { inForceAlong } from '../src/relaxation/index.ts';
 import { evaluatePart } from '../src/theorems/evaluate.ts';
@@ -51,6 +52,24 @@ describe('boundary maps', () => {
     expect(unmetTags(part, record.instance, tagsInForce(part, record.dropped))).toEqual([]);
     // Below λ* the worst margin never has a robust witness; from the grid point at or above λ* on, the map says so.
     for (const p of m.points) if (p.lambda < lo) expect(p.robust).toBe(false);
+  });
+
+  it('with the guided search: the bracket is consistent and the map is a function of its seed', () => {
+    const part = registry.getPart('T2.c');
+    const opts = { ...OPTS, search: guidedMapSearch, searchName: 'guided' };
+    const a = boundaryMap(part, 'converged', { ...opts, store: new MemoryStore() });
+    const b = boundaryMap(part, 'converged', { ...opts, store: new MemoryStore() });
+    const strip = (m: typeof a) => ({ ...m, witness: m.witness?.replace(/^memory:\d+/, '') });
+    expect(strip(a)).toEqual(strip(b));
+    expect(a.search).toBe('guided');
+    expect(a.breakPoint).not.toBeNull();
+    const [lo, hi] = a.bracket!;
+    const below = guidedMapSearch(part, [{ tag: 'converged', lambda: lo }], { seed: OPTS.seed, budget: OPTS.budget });
+    expect(!!below.found && confirm(part, below.found.instance, inForceAlong(part, [{ tag: 'converged', lambda: lo }]), 4).reproduces).toBe(false);
+    const above = guidedMapSearch(part, [{ tag: 'converged', lambda: hi }], { seed: OPTS.seed, budget: OPTS.budget });
+    expect(above.found && robustViolation(evaluatePart(part, above.found.instance, inForceAlong(part, [{ tag: 'converged', lambda: hi }])))).toBe(true);
+    // The guided moves keep the path's own field (β) as one of the λ-generator's draws had it.
+    expect(above.found!.instance).toHaveProperty('beta');
   });
 
   it('a map is a function of its seed', () => {
@@ -97,6 +116,7 @@ describe('rlaif-props map', () => {
     ['no tag', ['T4.d'], /give one --tag/],
     ['three tags', ['T3.b', '--tag', 'linear-value', '--tag', 'gaussian-latents', '--tag', 'linear-judge'], /give one --tag/],
     ['a variant tag without a path', ['R1n', '--tag', 'large-sample'], /no relaxation path/],
+    ['an unknown search', ['T4.d', '--tag', 'isotropic', '--search', 'clever'], /--search: expected random or guided/],
   ];
   it.each(bad)('%s: exit 2, a clear message, nothing written', async (_, args, message) => {
     const out = scratch.sub('bad');

@@ -5,13 +5,15 @@ import { EXIT, type Command } from './command.ts';
 export const mapCommand: Command = {
   summary: 'where a claim breaks: the worst margin along a tag\'s relaxation path and the break point λ* (two tags: a phase diagram)',
   help: [
-    'usage: rlaif-props map <id> --tag T [--tag T2] [--grid N] [--budget B] [--seed S] [--bisections K] [--out DIR]',
+    'usage: rlaif-props map <id> --tag T [--tag T2] [--grid N] [--budget B] [--seed S] [--bisections K] [--search random|guided] [--out DIR]',
     '       rlaif-props map --paths-markdown        (docs/RELAXATION.md: every tag\'s path)',
     '  Walks the relaxation path of tag T (docs/RELAXATION.md) over a grid of N values of λ in [0, 1] (default 11),',
     '  searching B draws at each (default 60, seed S, default 42). The break point λ* is the smallest λ with a robust',
     '  witness, bracketed below by a λ where the same search found none and refined by K bisections (default 5).',
     '  Writes DIR/<id>/<tag>.json (default DIR: counterexamples/maps) with its chart as Vega-Lite and as SVG next to',
     '  it; the witness at λ* goes to DIR/<id>/<tag>.witnesses/. With two --tag: an N×N phase diagram over (λ1, λ2).',
+    '  --search guided: the guided search (moves the numbers of the draws, keeping the path\'s own fields as drawn)',
+    '  instead of random draws (default); both spend B evaluations per λ.',
     '  Exit status: 0 mapped, 2 bad arguments (unknown part or tag, a tag the part does not have, grid < 2, ...).',
   ].join('\n'),
   async run(argv) {
@@ -22,6 +24,7 @@ export const mapCommand: Command = {
       seed: { type: 'string' },
       bisections: { type: 'string' },
       out: { type: 'string' },
+      search: { type: 'string' },
       'paths-markdown': { type: 'boolean' },
     });
     if (values['paths-markdown']) {
@@ -36,6 +39,8 @@ export const mapCommand: Command = {
     const budget = intFlag(values.budget, 'budget', tags.length === 1 ? 60 : 30, 1, 1_000_000);
     const seed = intFlag(values.seed, 'seed', 42, -(2 ** 31), 2 ** 31 - 1);
     const bisections = intFlag(values.bisections, 'bisections', 5, 0, 40);
+    const searchName = values.search ?? 'random';
+    if (searchName !== 'random' && searchName !== 'guided') throw new InputError(`--search: expected random or guided, got "${searchName}"`);
     const { loadRegistry } = await import('../theorems/registry.ts');
     const part = (await loadRegistry()).getPart(positionals[0]);
     const { boundaryMap, phaseDiagram } = await import('../runner/map.ts');
@@ -49,7 +54,8 @@ export const mapCommand: Command = {
     const dir = join(out, part.id);
     const store = new DirectoryStore(join(dir, `${name}.witnesses`));
     // Arguments are checked (inside boundaryMap/phaseDiagram) before anything is written.
-    const opts = { grid, budget, seed, bisections, store };
+    const search = searchName === 'guided' ? (await import('../runner/map-guided.ts')).guidedMapSearch : undefined;
+    const opts = { grid, budget, seed, bisections, store, search, searchName };
     const result = tags.length === 1 ? boundaryMap(part, tags[0], opts) : phaseDiagram(part, [tags[0], tags[1]], opts);
     const spec = 'points' in result ? boundaryMapSpec(result) : phaseDiagramSpec(result);
     const rel = (f: string | null) => (f === null ? null : relative(dir, f));

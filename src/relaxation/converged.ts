@@ -7,6 +7,7 @@ const BETA_DECADES = 6;
 export const convergedPath: RelaxationPath = {
   tag: 'converged',
   from: 'dropped',
+  frozen: ['beta'],
   parameter: 'KL coefficient β_λ = β·10^(−6(1 − λ))',
   doc:
     '`converged` is a mode of evaluation (β → 0), met by every instance. At λ = 0 the claim is evaluated with the tag ' +

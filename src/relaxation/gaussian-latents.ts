@@ -16,6 +16,7 @@ export const copiesAt = (lambda: number): number => Math.min(MAX_COPIES, Math.ma
 export const gaussianLatentsPath: RelaxationPath = {
   tag: 'gaussian-latents',
   from: 'dropped',
+  frozen: ['latents', 'Phi', 'PhiExtra', 'PhiLarge', 'wStar'],
   parameter: 'excess kurtosis κ/n of each latent coordinate, n = min(8, ⌈1/λ⌉) bounded summands',
   doc:
     'A draw of the widened generator with a bounded latent law (Rademacher, excess kurtosis −2; uniform, −1.2) has ' +

@@ -7,6 +7,7 @@ import { without, withFields } from './types.ts';
 export const isotropicPath: RelaxationPath = {
   tag: 'isotropic',
   from: 'dropped',
+  frozen: ['Sigma', 'SigmaDiag', 'SigmaFactor'],
   parameter: 'Σ^λ: condition number κ(Σ)^λ, log-condition linear in λ',
   doc:
     'A draw of the widened generator with covariance Σ = Σ_i e_i q_i q_iᵀ gets Σ_λ = Σ_i e_i^λ q_i q_iᵀ: the identity at ' +

@@ -8,6 +8,7 @@ const SLOPE_DECADES = 4;
 export const linearJudgePath: RelaxationPath = {
   tag: 'linear-judge',
   from: 'dropped',
+  frozen: ['judge'],
   parameter: 'slope of tanh(a<u,h>) over 4 decades toward sign; weight λ of a quadratic term',
   doc:
     'A draw of the widened generator with a nonlinear judge is pulled back toward <u,h>: a sign judge becomes ' +

@@ -5,6 +5,7 @@ import { without, withFields } from './types.ts';
 export const linearValuePath: RelaxationPath = {
   tag: 'linear-value',
   from: 'dropped',
+  frozen: ['f'],
   parameter: 'blend weight w = λ of the link, f(x) = (1 − λ)x + λ·g(x)',
   doc:
     'A draw of the widened generator carries a link g from THEORY\'s family (or none). Along the path the link is ' +

@@ -6,6 +6,7 @@ import { without, withFields } from './types.ts';
 export const monotoneValuePath: RelaxationPath = {
   tag: 'monotone-value',
   from: 'dropped',
+  frozen: ['f'],
   parameter: 'blend weight w = λ toward a non-monotone link g',
   doc:
     'A draw of the widened generator whose link g is not increasing gets the blend f_λ(x) = (1 − λ)·x + λ·g(x): ' +

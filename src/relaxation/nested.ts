@@ -5,6 +5,7 @@ import { rows, without, withFields } from './types.ts';
 export const nestedPath: RelaxationPath = {
   tag: 'nested',
   from: 'dropped',
+  frozen: ['Phi', 'PhiExtra', 'PhiLarge'],
   parameter: 'drift λ of the larger model\'s first d rows from Φ\'s rows',
   doc:
     'A draw of the widened generator with a non-nested larger model PhiLarge (N rows) is pulled back to the nested ' +

@@ -8,6 +8,7 @@ import { rows, withFields } from './types.ts';
 export const nonConflictingPath: RelaxationPath = {
   tag: 'non-conflicting',
   from: 'held',
+  frozen: ['values'],
   parameter: 'turn λ of v_1 toward −v_2 (Σ-cosine from ≥ 0 to −1)',
   doc:
     'A draw with non-conflicting values v_1..v_m (the tag in force) has v_1 replaced by (1 − λ)·v_1 − λ·(|v_1|_Σ/|v_2|_Σ)·v_2: ' +

@@ -5,6 +5,7 @@ import { rows, withFields } from './types.ts';
 export const orthogonalLatentsPath: RelaxationPath = {
   tag: 'orthogonal-latents',
   from: 'held',
+  frozen: ['latentDirections'],
   parameter: 'cosine c = λ between every two latent directions',
   doc:
     'A draw with orthonormal latent directions ℓ_1..ℓ_K (the tag in force; the widened draws may have K > d, which ' +

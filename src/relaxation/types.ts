@@ -13,6 +13,12 @@ export interface RelaxationPath {
   readonly tag: BuiltinTag;
   /** Which generator's draws `relax` moves (see above). */
   readonly from: 'held' | 'dropped';
+  /**
+   * The fields that carry the degree of relaxation (Σ for isotropic, the link for linear-value):
+   * a search that moves an instance's numbers (the guided search) must leave them as drawn, or
+   * it would walk off the path to another λ.
+   */
+  readonly frozen: readonly string[];
   /** What λ moves, in a phrase (`condition number of Σ = κ^λ`). */
   readonly parameter: string;
   /** How the path goes, in two or three sentences (docs/RELAXATION.md is generated from it). */

@@ -7,7 +7,7 @@
  * refined by bisection. A pair of tags gets a grid over (λ1, λ2) instead (a phase diagram).
  *
  * The search is an interface: `randomSearch` draws the budget from the λ-generator and keeps
- * the minimum; a guided search (src/runner/guided.ts, when it lands) plugs in through `Search`.
+ * the minimum; `guidedMapSearch` (map-guided.ts) runs the guided search (guided.ts) on the path.
  */
 import fc from 'fast-check';
 import { dimension } from '../instance/layout.ts';
