@@ -84,6 +84,11 @@ export { DEFAULT_HUNT_RUNS, DEFAULT_HUNT_SEEDS, hunt, shrinkFrom, toCounterexamp
 export { confirm, robustViolation } from './runner/confirm.ts';
 export type { Confirmation } from './runner/confirm.ts';
 export type { Found, HuntOptions, HuntResult } from './runner/hunt.ts';
+// Guided search where random draws find nothing, and the degenerate-witness label.
+export { DEFAULT_GUIDED_BUDGET, guidedHit, guidedSearch, normalisedMargin } from './runner/guided.ts';
+export type { Approach, GuidedOptions, GuidedResult } from './runner/guided.ts';
+export { conventionSites, degeneracy } from './runner/degenerate.ts';
+export type { ConventionSite, Degeneracy } from './runner/degenerate.ts';
 export { replay } from './runner/replay.ts';
 export type { ReplayResult } from './runner/replay.ts';
 

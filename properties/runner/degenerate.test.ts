@@ -88,3 +88,21 @@ describe('necessity looks on for a non-degenerate witness', () => {
     expect(renderTable(rows)).toMatch(/degenerate: w = Σ α_k ℓ_k = 0\); non-degenerate: /);
   });
 });
+
+describe('prune keeps a non-degenerate witness beside a simpler degenerate one', () => {
+  it('the degenerate witness (w = 0) is simpler, yet does not supersede the non-degenerate one; the reverse does', async () => {
+    const { findPrunable } = await import('../../src/runner/prune.ts');
+    const { counterexampleRecord } = await import('../support/records.ts');
+    const margin = (instance: Record<string, unknown>) => evaluatePart(getPart('T2.a'), instance, tagsInForce(getPart('T2.a'), ['linear-value'])).margin;
+    const rec = (file: string, instance: Record<string, unknown>) => ({ ...counterexampleRecord({ theorem: 'T2.a', dropped: ['linear-value'], instance, margin: margin(instance), dimension: 1 }), file });
+    const degenerate = rec('deg.json', { vStar: [1], g: [-1], w: [0], f: { kind: 'square' } });
+    const plain = rec('plain.json', { vStar: [-1], g: [1], w: [-1], f: { kind: 'abs' } });
+    expect(findPrunable([degenerate, plain], getPart)).toEqual([]);
+    // A simpler non-degenerate witness does supersede a degenerate one (and a plainer one).
+    const simplest = rec('simplest.json', { vStar: [1], g: [-1], w: [1], f: { kind: 'abs' } });
+    const evaluated = evaluatePart(getPart('T2.a'), simplest.instance, tagsInForce(getPart('T2.a'), ['linear-value']));
+    expect(evaluated.holds).toBe(false);
+    const gone = findPrunable([degenerate, plain, simplest], getPart).map((e) => e.file);
+    expect(gone).toContain('plain.json');
+  });
+});

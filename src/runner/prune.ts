@@ -3,7 +3,9 @@
  * longer replays (the model or the part changed, or its part is gone) and *superseded* when
  * another witness of the same part and dropped tags that does replay is simpler (smaller
  * dimension, then smaller numbers: `simplicity` in src/instance/layout.ts), as happens when a
- * hunt at another seed stores a less minimal witness next to the first. A witness named by a
+ * hunt at another seed stores a less minimal witness next to the first. A degenerate witness
+ * (degenerate.ts: its violation rests on a convention of THEORY) never supersedes one that is
+ * not: the non-degenerate witness is the one that shows the phenomenon. A witness named by a
  * part's expected outcome or by the committed necessity table is reported but kept: removing it
  * would leave a dangling reference, so the table is regenerated (or the outcome edited) first.
  */
@@ -12,6 +14,7 @@ import { simpler, simplicity } from '../instance/layout.ts';
 import { InputError } from '../numeric/errors.ts';
 import { vocabularyOf } from '../theorems/family.ts';
 import type { TheoremPart } from '../theorems/types.ts';
+import { degeneracy } from './degenerate.ts';
 import { replay } from './replay.ts';
 import type { StoredCounterexample } from './store.ts';
 
@@ -28,14 +31,14 @@ export interface PruneEntry {
 export function referencedWitnesses(
   store: string,
   parts: readonly TheoremPart[],
-  rows: readonly { id: string; dropped: readonly string[]; witness?: { file: string } }[],
+  rows: readonly { id: string; dropped: readonly string[]; witness?: { file: string }; nonDegenerate?: { file: string } }[],
 ): Map<string, string> {
   const refs = new Map<string, string>();
   for (const p of parts) if (p.expected) refs.set(resolve(store, p.expected.witness), `${p.id}'s expected outcome`);
   // The table names witnesses relative to the store's parent (counterexamples/T1/…).
   for (const r of rows)
-    if (r.witness && !refs.has(resolve(store, '..', r.witness.file)))
-      refs.set(resolve(store, '..', r.witness.file), `the necessity table (${r.id} −${r.dropped.join(',') || '(none)'})`);
+    for (const w of [r.witness, r.nonDegenerate])
+      if (w && !refs.has(resolve(store, '..', w.file))) refs.set(resolve(store, '..', w.file), `the necessity table (${r.id} −${r.dropped.join(',') || '(none)'})`);
   return refs;
 }
 
@@ -80,15 +83,15 @@ export function findPrunable(
     const by = referenced.get(file) ?? referenced.get(resolve(file));
     return by ? { keptBecause: by } : {};
   };
-  const live: { c: StoredCounterexample; s: [number, number, number] }[] = [];
+  const live: { c: StoredCounterexample; s: [number, number, number]; degenerate: boolean }[] = [];
   for (const c of records) {
     const r = replayStored(c, getPart);
     if (!r.reproduces) out.set(c.file, { file: c.file, kind: 'stale', reason: r.reason, ...keep(c.file) });
-    else live.push({ c, s: simplicity(c.instance, vocabularyOf(r.part)) });
+    else live.push({ c, s: simplicity(c.instance, vocabularyOf(r.part)), degenerate: degeneracy(r.part, c.dropped, c.instance).degenerate });
   }
   const key = (c: StoredCounterexample) => `${c.theorem}|${[...c.dropped].sort().join('+')}`;
-  for (const { c, s } of live) {
-    const best = live.filter((o) => key(o.c) === key(c) && simpler(o.s, s)).reduce<(typeof live)[number] | undefined>((b, o) => (!b || simpler(o.s, b.s) ? o : b), undefined);
+  for (const { c, s, degenerate } of live) {
+    const best = live.filter((o) => key(o.c) === key(c) && simpler(o.s, s) && (degenerate || !o.degenerate)).reduce<(typeof live)[number] | undefined>((b, o) => (!b || simpler(o.s, b.s) ? o : b), undefined);
     if (best)
       out.set(c.file, {
         file: c.file,
