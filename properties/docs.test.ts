@@ -3,6 +3,7 @@
 // generated) and the README's links to them.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { relaxationMarkdown } from '../src/report/relaxation-doc.ts';
 import { theoremsMarkdown } from '../src/report/theorems-doc.ts';
 import { tableRows } from '../src/runner/necessity-file.ts';
 import { loadRegistry } from '../src/theorems/registry.ts';
@@ -14,6 +15,10 @@ describe('docs', () => {
   it('docs/THEOREMS.md is up to date (regenerate: npx rlaif-props list --markdown > docs/THEOREMS.md)', async () => {
     const registry = await loadRegistry();
     expect(read('docs/THEOREMS.md')).toBe(theoremsMarkdown(registry.parts, tableRows()));
+  });
+
+  it('docs/RELAXATION.md is up to date (regenerate: rlaif-props map --paths-markdown > docs/RELAXATION.md)', () => {
+    expect(read('docs/RELAXATION.md')).toBe(relaxationMarkdown());
   });
 
   it('the catalogue lists every part, its tags, and the status of each dropped tag', async () => {

@@ -31,6 +31,8 @@ describe('maps and phase diagrams', () => {
     write('maps/T3.b/pair.json', { part: 'T3.b', tags: ['gaussian-latents', 'linear-judge'], grid: [0, 1].flatMap((x) => [0, 1].map((y) => ({ x, y, margin: x * y ? -0.03 : 0.1 }))) });
     write('maps/spec.json', { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: 'A spec', data: { values: [{ a: 1 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' } } });
     write('maps/odd.json', { something: 'else' });
+    // A map's witnesses are counterexample records beside it, not maps: not listed.
+    write('maps/T2.c/converged.witnesses/T2.c/converged-0123456789ab.json', { theorem: 'T2.c', dropped: ['converged'], instance: {} });
     expect(readMaps(maps).map((m) => [m.name, !!m.chart])).toEqual([
       ['T2.c/converged.json', true],
       ['T3.b/pair.json', true],

@@ -345,6 +345,21 @@ describe('links', () => {
     for (const k of MONOTONE_KINDS) expect(link({ kind: k, a: 1, b: 0 } as never).monotone, k).toBe(true);
     for (const k of NON_MONOTONE_KINDS) expect(link({ kind: k } as never).monotone, k).toBe(false);
   });
+  it('a blend (1 − w)x + w·g(x): its values, closed form, and monotonicity flag against a finite-difference scan', () => {
+    for (const kind of LINK_KINDS)
+      for (const w of [0, 0.25, 0.5, 0.75]) {
+        const spec = { kind, a: 1, b: 0, weight: w } as never;
+        const f = link(spec);
+        const g = link({ kind, a: 1, b: 0 } as never);
+        for (const x of [-2, -0.5, 0.3, 1.7]) expect(f(x)).toBeCloseTo((1 - w) * x + w * g(x), 14);
+        // |x|'s kink defeats Gauss–Hermite (why it has a closed form): checked smooth kinds only.
+        if (f.closedForm && kind !== 'abs') expect(f.closedForm(0.3, 0.7)).toBeCloseTo(normalExpectation(f, 0.3, 0.7, 120), 8);
+        // The flag says strictly increasing exactly when a fine scan of [−6, 6] never goes down.
+        const xs = Array.from({ length: 4801 }, (_, i) => -6 + i / 400);
+        const increasing = xs.every((x, i) => i === 0 || f(x) > f(xs[i - 1]));
+        expect(f.monotone, `${kind} w=${w}`).toBe(increasing);
+      }
+  });
   it('values and closed forms at worked points', () => {
     const f = (spec: Parameters<typeof link>[0]) => link(spec);
     expect(f({ kind: 'identity' })(-2)).toBe(-2);

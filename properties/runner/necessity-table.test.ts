@@ -86,3 +86,22 @@ describe('the analysis on a store in memory', () => {
     expect(store.list()).toHaveLength(1);
   });
 });
+
+describe('the break-point column (maps index)', () => {
+  it('shows λ* with its bracket, a phase diagram by its failing cells, nothing without a map', async () => {
+    const { rowKey } = await import('../../src/runner/map-index.ts');
+    const { renderTable: render } = await import('../../src/report/necessity-table.ts');
+    const maps = new Map([
+      [rowKey('T1', ['linear-value']), { kind: 'map' as const, breakPoint: 0.25, bracket: [0.125, 0.25] as const, file: 'x' }],
+      [rowKey('T3.b', ['linear-judge', 'gaussian-latents']), { kind: 'phase' as const, robustCells: 3, cells: 9, file: 'y' }],
+    ]);
+    const rows = [row('load-bearing'), row('load-bearing', { id: 'T3.b', dropped: ['gaussian-latents', 'linear-judge'] }), row('holds', { dropped: [] })] as never;
+    const lines = render(rows, false, maps).split('\n');
+    expect(lines[0]).toMatch(/\| break point \(map\) \|$/);
+    expect(lines[2]).toMatch(/\| λ\* = 0\.25 in \[0\.125, 0\.25\] \|$/);
+    expect(lines[3]).toMatch(/\| phase diagram: 3\/9 cells fail \|$/);
+    expect(lines[4]).toMatch(/\|  \|$/);
+    // Without maps the table is as before (NECESSITY.md does not depend on them).
+    expect(render(rows)).not.toMatch(/break point/);
+  });
+});

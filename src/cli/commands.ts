@@ -5,6 +5,7 @@ import { explainCommand } from './explain.ts';
 import { fieldsCommand } from './fields.ts';
 import { huntCommand } from './hunt.ts';
 import { list } from './list.ts';
+import { mapCommand } from './map.ts';
 import { necessityCommand } from './necessity.ts';
 import { newCommand } from './new.ts';
 import { pruneCommand } from './prune.ts';
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, Command> = {
   new: newCommand,
   explain: explainCommand,
   report: reportCommand,
+  map: mapCommand,
 };
 
 export function usage(): string {

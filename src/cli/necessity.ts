@@ -61,13 +61,17 @@ export const necessityCommand: Command = {
     const { necessityParallel } = await import('../runner/necessity-parallel.ts');
     const { readRows, writeTable } = await import('../runner/necessity-file.ts');
     const { renderMarkdown, renderTable, verdictText } = await import('../report/necessity-table.ts');
-    const { assertStore, cleanTemporaries } = await import('../runner/store.ts');
+    const { assertStore, cleanTemporaries, DEFAULT_STORE: STORE } = await import('../runner/store.ts');
+    const { readMapIndex } = await import('../runner/map-index.ts');
+    const { join } = await import('node:path');
+    // Break points from the maps next to the table (`rlaif-props map`), where there are any.
+    const maps = readMapIndex(join(values.store ?? STORE, 'maps'));
     if (values.merge) {
       // Shards of a CI matrix print their rows with --json; merging needs no hunting.
       if (positionals.length === 0) throw new InputError('--merge needs the row files to merge');
       assertStore(values.store);
       const { all } = writeTable(positionals.flatMap(readRows), renderMarkdown, partIds, values.store);
-      process.stdout.write(`${renderTable(all)}\n`);
+      process.stdout.write(`${renderTable(all, false, maps)}\n`);
       return unexpectedOutcomes(all, registry.getPart).length ? EXIT.failed : EXIT.ok;
     }
     const parts = registry.selectParts(positionals);
@@ -106,7 +110,7 @@ export const necessityCommand: Command = {
     const found = rows.reduce((n, r) => n + +(r.witness?.source === 'hunt') + +(r.nonDegenerate?.source === 'hunt'), 0);
     process.stderr.write(`witnesses: ${found} newly found, stored under ${where}/<id>/ (--store DIR to keep them elsewhere)\n`);
     if (values.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    else process.stdout.write(`\n${renderTable(rows, true)}\n\nTotal: ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+    else process.stdout.write(`\n${renderTable(rows, true, maps)}\n\nTotal: ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
     // A part failing under its full tags is a finding about THEORY.md (or a bug): reported
     // loudly, and the exit status says so, unless the part declares that failure.
     for (const r of rows.filter((x) => x.verdict === 'fails')) {

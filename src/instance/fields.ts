@@ -88,7 +88,11 @@ export const THEORY_FIELDS: readonly FieldSpec[] = [
     doc: 'link of the true value, V* = f(<v*,h>) (absent: identity); tanh and logistic take a > 0 and b',
     type: 'kind',
     kinds: LINK_KINDS,
-    members: [scalar('f.a', 'slope a > 0 of a tanh or logistic link'), scalar('f.b', 'offset b of a tanh or logistic link')],
+    members: [
+      scalar('f.a', 'slope a > 0 of a tanh or logistic link'),
+      scalar('f.b', 'offset b of a tanh or logistic link'),
+      scalar('f.weight', 'blend weight w in [0, 1]: f(x) = (1 − w)x + w·g(x) for the kind g (absent: 1)'),
+    ],
   }),
   defineField({ name: 'Phi', doc: 'latent model: Φ by rows, h = Φz + ξ', type: 'array', axes: ['d', 'latent'] }),
   defineField({ name: 'PhiExtra', doc: "extra rows of the larger model's Φ (T3s.a, nested)", type: 'array', axes: ['dExtra', 'latent'] }),

@@ -236,12 +236,15 @@ function checkLink(v: unknown, name: string): LinkSpec {
   const o = v as Record<string, unknown>;
   if (typeof o.kind !== 'string' || !LINK_KINDS.includes(o.kind as LinkSpec['kind']))
     throw new InputError(`${name}: kind must be one of ${LINK_KINDS.join(', ')} (got ${JSON.stringify(o.kind)})`);
+  const weight = o.weight === undefined ? {} : { weight: checkNumber(o.weight, `${name}.weight`) };
+  if (weight.weight !== undefined && !(weight.weight >= 0 && weight.weight <= 1))
+    throw new InputError(`${name}.weight: expected a number in [0, 1], got ${weight.weight}`);
   if (o.kind === 'tanh' || o.kind === 'logistic') {
     const a = checkNumber(o.a, `${name}.a`, { positive: true });
     const b = o.b === undefined ? 0 : checkNumber(o.b, `${name}.b`);
-    return { kind: o.kind, a, b };
+    return { kind: o.kind, a, b, ...weight };
   }
-  return { kind: o.kind } as LinkSpec;
+  return { kind: o.kind, ...weight } as LinkSpec;
 }
 
 /** The dimension d of an instance, read off its first present field among `fields`. */

@@ -6,7 +6,16 @@ import { normalCdf, normalExpectation } from '../numeric/quadrature.ts';
  * satisfies `linear-value`. Where E[f(m + sZ)] has a closed form it is given, both to make
  * J exact at kinks (|x|) and to cross-check the Gauss–Hermite rule everywhere else.
  */
-export type LinkSpec =
+export type LinkSpec = BaseLinkSpec & {
+  /**
+   * Weight w in [0, 1] of the blend f_w(x) = (1 − w)·x + w·g(x) of the identity and the kind's
+   * own g (absent: 1, g itself). It is how a relaxation path (src/relaxation/) moves a link
+   * continuously away from the identity, so that the break point of a claim has a place to sit.
+   */
+  weight?: number;
+};
+
+type BaseLinkSpec =
   | { kind: 'identity' }
   | { kind: 'cubic' }
   | { kind: 'exp' }
@@ -32,6 +41,28 @@ export interface Link {
 }
 
 export function link(spec: LinkSpec): Link {
+  const w = spec.weight ?? 1;
+  if (w === 1 || spec.kind === 'identity') return pureLink(spec);
+  const g = pureLink(spec);
+  const f = (x: number) => (1 - w) * x + w * g(x);
+  const closedForm = g.closedForm && ((m: number, s: number) => (1 - w) * m + w * g.closedForm!(m, s));
+  return Object.assign(f, { spec, monotone: blendMonotone(spec.kind, w), closedForm });
+}
+
+/**
+ * Whether (1 − w)x + w·g(x) is strictly increasing: always for an increasing g; for |x| and
+ * sin x while the identity's slope 1 − w outweighs g's steepest descent w (w < 1/2; sin's
+ * slope −1 is only touched at isolated points, so w = 1/2 still increases strictly); never for
+ * ±x², whose slope is unbounded.
+ */
+function blendMonotone(kind: LinkKind, w: number): boolean {
+  if (MONOTONE_KINDS.includes(kind) || w === 0) return true;
+  if (kind === 'abs') return w < 0.5;
+  if (kind === 'sin') return w <= 0.5;
+  return false;
+}
+
+function pureLink(spec: LinkSpec): Link {
   const make = (f: (x: number) => number, closedForm?: (m: number, s: number) => number): Link =>
     Object.assign(f, { spec, monotone: MONOTONE_KINDS.includes(spec.kind), closedForm });
   switch (spec.kind) {

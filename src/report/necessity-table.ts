@@ -2,6 +2,7 @@
  * The necessity table as people read it: the verdicts' wording, the markdown table (printed by
  * the CLI, with timings) and the text of NECESSITY.md (without them, so the file is reproducible).
  */
+import { rowKey, type MapSummary } from '../runner/map-index.ts';
 import type { NecessityRow, NecessityVerdict } from '../runner/necessity.ts';
 
 const VERDICT_TEXT: Readonly<Record<NecessityVerdict, string>> = {
@@ -47,8 +48,22 @@ function closestText(r: NecessityRow): string {
 const budgetText = (r: NecessityRow): string =>
   `${r.budget.runsSpent} (${r.budget.seeds}×${r.budget.runsPerSeed})${r.budget.guided !== undefined ? ` + ${r.budget.guided} guided` : ''}`;
 
-export function renderTable(rows: readonly NecessityRow[], timings = false): string {
-  const head = ['part', 'dropped', 'verdict', 'witness', 'd', 'margin', 'closest approach', 'budget (draws)', 'harness errors', ...(timings ? ['time (s)'] : [])];
+/**
+ * The break-point cell of a row with a map (`rlaif-props map`): λ* and its bracket, or a phase
+ * diagram's count of failing cells; empty without a map.
+ */
+export function breakPointText(r: Pick<NecessityRow, 'id' | 'dropped'>, maps: ReadonlyMap<string, MapSummary>): string {
+  const m = maps.get(rowKey(r.id, r.dropped));
+  if (!m) return '';
+  const f = (x: number) => String(Math.round(x * 1e4) / 1e4);
+  if (m.kind === 'phase') return `phase diagram: ${m.robustCells}/${m.cells} cells fail`;
+  return m.breakPoint === null || !m.bracket ? 'no break on the path' : `λ* = ${f(m.breakPoint)} in [${f(m.bracket[0])}, ${f(m.bracket[1])}]`;
+}
+
+/** The table; with `maps` (src/runner/map-index.ts), a last column of break points. */
+export function renderTable(rows: readonly NecessityRow[], timings = false, maps?: ReadonlyMap<string, MapSummary>): string {
+  const withMaps = !!maps?.size;
+  const head = ['part', 'dropped', 'verdict', 'witness', 'd', 'margin', 'closest approach', 'budget (draws)', 'harness errors', ...(timings ? ['time (s)'] : []), ...(withMaps ? ['break point (map)'] : [])];
   const lines = rows.map((r) => [
     r.id,
     r.dropped.length ? r.dropped.join(' + ') : '(none)',
@@ -60,6 +75,7 @@ export function renderTable(rows: readonly NecessityRow[], timings = false): str
     r.verdict === 'implied' ? '' : r.witness?.source === 'stored' && r.budget.runsSpent === 0 ? 'stored witness replays' : budgetText(r),
     r.verdict === 'implied' ? '' : String(r.harnessErrors ?? 0),
     ...(timings ? [r.elapsedMs === undefined ? '' : (r.elapsedMs / 1000).toFixed(2)] : []),
+    ...(withMaps ? [breakPointText(r, maps!)] : []),
   ]);
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');
 }

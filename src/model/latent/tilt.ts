@@ -4,7 +4,7 @@
  * e^{a z} of one coordinate behind the gain of T3.c.
  */
 import type { Rng } from '../../numeric/rng.ts';
-import type { Link } from '../link.ts';
+import { link, type Link } from '../link.ts';
 import type { LatentKind } from './model.ts';
 
 const SQRT3 = Math.sqrt(3);
@@ -25,6 +25,9 @@ export const latentBound = (kind: LatentKind): number => (kind === 'rademacher' 
 
 /** max |f(t)| over |t| <= T, per link kind (monotone links: at an end point). */
 export function linkBound(f: Link, T: number): number {
+  const w = f.spec.weight ?? 1;
+  // A blend (1 − w)x + w·g(x) is bounded by the same blend of the bounds.
+  if (w !== 1) return (1 - w) * T + w * linkBound(link({ ...f.spec, weight: 1 }), T);
   switch (f.spec.kind) {
     case 'square':
     case 'negsquare':

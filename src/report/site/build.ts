@@ -18,6 +18,7 @@ import { readBench } from './bench-data.ts';
 import { huntsChart, throughputChart, verdictsChart, witnessChart, type Chart } from './charts.ts';
 import { esc, page } from './html.ts';
 import { readMaps } from './maps.ts';
+import { readMapIndex } from '../../runner/map-index.ts';
 import { benchSection, catalogueSection, mapsSection, necessitySection, witnessListSection, type WitnessPage } from './sections.ts';
 import { renderSvg } from './svg.ts';
 
@@ -127,7 +128,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
       'Static: open from file://, no server.</p>',
     '<nav class="toc"><a href="#catalogue">Theorems</a><a href="#necessity">Necessity</a><a href="#maps">Maps</a><a href="#bench">Benchmarks</a><a href="#witnesses">Witnesses</a></nav>',
     catalogueSection(registry.parts, rows, pages),
-    necessitySection(rows, pages, figures(charts.necessity), relative(resolve(store, '..'), tableFile)),
+    necessitySection(rows, pages, figures(charts.necessity), relative(resolve(store, '..'), tableFile), readMapIndex(mapsDir)),
     mapsSection(maps, figures(charts.maps), mapsDir),
     benchSection(benchData, figures(charts.bench)),
     witnessListSection(pages),

@@ -29,6 +29,8 @@ function jsonFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     // By code point, not locale: the same order (and chart ids) on every machine.
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    // A map's witnesses (`<tag>.witnesses/`) are counterexample records, not maps.
+    .filter((e) => !(e.isDirectory() && e.name.endsWith('.witnesses')))
     .flatMap((e) => (e.isDirectory() ? jsonFiles(join(dir, e.name)) : e.name.endsWith('.json') ? [join(dir, e.name)] : []));
 }
 

@@ -5,7 +5,8 @@
 import type { NecessityRow, NecessityVerdict } from '../../runner/necessity.ts';
 import type { TheoremPart } from '../../theorems/types.ts';
 import { num } from '../../numeric/format.ts';
-import { verdictText } from '../necessity-table.ts';
+import { breakPointText, verdictText } from '../necessity-table.ts';
+import type { MapSummary } from '../../runner/map-index.ts';
 import { benchCell, type BenchData } from './bench-data.ts';
 import { esc, link, raw, table, type Html } from './html.ts';
 import type { MapEntry } from './maps.ts';
@@ -57,7 +58,7 @@ export function catalogueSection(parts: readonly TheoremPart[], rows: readonly N
   ].join('\n');
 }
 
-export function necessitySection(rows: readonly NecessityRow[], pages: readonly WitnessPage[], charts: string, source: string): string {
+export function necessitySection(rows: readonly NecessityRow[], pages: readonly WitnessPage[], charts: string, source: string, maps: ReadonlyMap<string, MapSummary> = new Map()): string {
   if (!rows.length)
     return `<h2 id="necessity">Assumption necessity</h2>\n<p class="note">No necessity table yet (${esc(source)} is missing): run <code>rlaif-props necessity</code>.</p>`;
   const byFile = new Map(pages.map((p) => [p.file, p]));
@@ -69,21 +70,26 @@ export function necessitySection(rows: readonly NecessityRow[], pages: readonly 
     r.witness ? String(r.witness.dimension) : '',
     r.witness ? num(r.witness.margin) : '',
     r.verdict === 'implied' ? '' : r.budget.runsSpent === 0 && r.witness ? 'stored witness' : `${r.budget.runsSpent} (${r.budget.seeds}×${r.budget.runsPerSeed})`,
+    ...(maps.size ? [breakPointText(r, maps)] : []),
   ]);
   return [
     '<h2 id="necessity">Assumption necessity</h2>',
     `<p class="muted">From <code>${esc(source)}</code>. A tag is load-bearing when dropping it yields a robust, re-confirmed minimal counterexample; “${esc(verdictText('not-shown'))}” means none within the stated budget, not a proof that the tag is unnecessary.</p>`,
     charts,
-    table(['part', 'dropped', 'verdict', 'witness', 'd', 'margin', 'budget (draws)'], body, { numeric: [4, 5, 6], id: 'necessity-table' }),
+    table(['part', 'dropped', 'verdict', 'witness', 'd', 'margin', 'budget (draws)', ...(maps.size ? ['break point (map)'] : [])], body, { numeric: [4, 5, 6], id: 'necessity-table' }),
   ].join('\n');
 }
 
 export function mapsSection(maps: readonly MapEntry[], charts: string, dir: string): string {
   const head = '<h2 id="maps">Boundary maps and phase diagrams</h2>';
   if (!maps.length)
-    return `${head}\n<p class="note">None yet. Relaxation paths, boundary maps and phase diagrams (issue 11, points 1–4) come with a guided search; when their JSON files appear under <code>${esc(dir.replace(/.*\/(counterexamples\/)/, '$1'))}</code>, this section charts them.</p>`;
+    return `${head}\n<p class="note">None yet. <code>rlaif-props map &lt;id&gt; --tag T</code> writes boundary maps and phase diagrams under <code>${esc(dir.replace(/.*\/(counterexamples\/)/, '$1'))}</code>; this section charts them.</p>`;
   const list = maps.map((m) => [link(`maps/${m.name}`, m.name), m.chart ? m.chart.caption : m.problem ?? '']);
-  return [head, charts, table(['file', 'chart'], list)].join('\n');
+  const about =
+    '<p class="muted">Each map walks one tag\'s relaxation path (docs/RELAXATION.md in the repository) from λ = 0 (the tag holds) to λ = 1 (dropped): ' +
+    'the worst normalised margin found at each λ, the break point λ* (red rule: the smallest λ with a robust, re-confirmed witness) and its bracket (shaded). ' +
+    'Phase diagrams do the same over two tags at once. Written by <code>rlaif-props map</code>; the witnesses at λ* are stored beside each map.</p>';
+  return [head, about, charts, table(['file', 'chart'], list)].join('\n');
 }
 
 export function benchSection(b: BenchData, charts: string): string {
