@@ -10,6 +10,7 @@ import { newCommand } from './new.ts';
 import { pruneCommand } from './prune.ts';
 import { replayCommand } from './replay.ts';
 import { reportCommand } from './report.ts';
+import { studyCommand } from './study.ts';
 
 export const COMMANDS: Record<string, Command> = {
   list,
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, Command> = {
   new: newCommand,
   explain: explainCommand,
   report: reportCommand,
+  study: studyCommand,
 };
 
 export function usage(): string {
