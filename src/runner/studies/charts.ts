@@ -112,6 +112,7 @@ export function phaseCharts(s: PhaseStudy): StudyChart[] {
   const values = s.cells.map((c) => ({
     dA: `${c.dALow.toFixed(1)}–${c.dAHigh.toFixed(1)}`, eps: c.epsilon, epsLabel: c.epsilon.toPrecision(2), holds: c.holds,
     worst: Math.min(c.worstDrawMargin, Number.isFinite(c.worstSearchMargin) ? c.worstSearchMargin : Infinity),
+    mark: c.guaranteed ? '✓' : '',
   }));
   const axes = {
     x: { field: 'dA', type: 'ordinal', title: 'A(u_c) − A(g)' },
@@ -130,10 +131,13 @@ export function phaseCharts(s: PhaseStudy): StudyChart[] {
     {
       id: 'worst',
       caption: 'T2.c without `converged`: worst margin A(θ_β) − A(g) per cell (draws and search)',
-      note: 'Red: the claim fails somewhere in the cell; blue: no failure found.',
+      note: 'Red: the claim fails somewhere in the cell; blue: no failure found. ✓: proved to hold in the whole cell (ΔA ≥ arcsin(1/sqrt(2ε)), 2ε > 1).',
       vegaLite: {
-        $schema: SCHEMA, width: 360, height: 300, data: { values }, mark: 'rect',
-        encoding: { ...axes, color: { field: 'worst', type: 'quantitative', scale: { scheme: 'redblue', domainMid: 0 }, title: 'worst margin' } },
+        $schema: SCHEMA, width: 360, height: 300, data: { values }, encoding: axes,
+        layer: [
+          { mark: 'rect', encoding: { color: { field: 'worst', type: 'quantitative', scale: { scheme: 'redblue', domainMid: 0 }, title: 'worst margin' } } },
+          { mark: { type: 'text', color: '#1d2430', fontSize: 10 }, encoding: { text: { field: 'mark' } } },
+        ],
       },
     },
   ];

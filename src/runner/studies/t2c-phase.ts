@@ -31,6 +31,13 @@ export function phaseMargin(vStar: Vec, g: Vec, u: Vec, epsilon: number): { marg
   return { margin: policy - ag, dA: cos(u, vStar) - ag, policy };
 }
 
+/**
+ * A sufficient condition for the claim, from ‖θ_β − sqrt(2ε)û‖ = ‖g‖ = 1: the angle between θ_β
+ * and u is at most arcsin(1/sqrt(2ε)) when 2ε > 1, and cos is 1-Lipschitz in the angle, so
+ * A(θ_β) >= A(u) − arcsin(1/sqrt(2ε)) and the claim holds once ΔA >= arcsin(1/sqrt(2ε)).
+ */
+export const guaranteed = (dA: number, epsilon: number): boolean => 2 * epsilon > 1 && dA >= Math.asin(1 / Math.sqrt(2 * epsilon));
+
 export interface PhaseCell {
   readonly dALow: number;
   readonly dAHigh: number;
@@ -39,6 +46,8 @@ export interface PhaseCell {
   /** Fraction of the cell's draws where the claim holds (margin >= −1e-12). */
   readonly holds: number;
   readonly worstDrawMargin: number;
+  /** Every instance of the cell satisfies the sufficient condition (see guaranteed). */
+  readonly guaranteed: boolean;
   /** The worst margin the search found in the cell (d = 3), and that instance. */
   readonly worstSearchMargin: number;
   readonly witness: { vStar: number[]; g: number[]; w: number[]; beta: number } | null;
@@ -140,6 +149,7 @@ export function t2cPhaseStudy(opts: { seed: string; budget: number; draws?: numb
       cells.push({
         dALow: lo, dAHigh: hi, epsilon: round(eps), draws: a.draws, holds: a.draws ? round(a.holds / a.draws) : NaN,
         worstDrawMargin: a.draws ? round(a.worst) : NaN,
+        guaranteed: guaranteed(lo, eps),
         worstSearchMargin: again ? round(again.margin) : NaN,
         witness: found ? { vStar: x.slice(0, 3), g: x.slice(3, 6), w: x.slice(6, 9), beta: round(norm(vec(x.slice(6, 9))) / Math.sqrt(2 * eps)) } : null,
       });

@@ -84,8 +84,9 @@ export function phaseTables(s: PhaseStudy): StudyTable[] {
     },
     {
       title: 'Worst margin A(θ_β) − A(g) per cell (min of draws and search)',
+      note: '✓: the whole cell satisfies the sufficient condition ΔA ≥ arcsin(1/sqrt(2ε)) (2ε > 1), so the claim is proved there.',
       columns: ['ε', ...bins],
-      rows: eps.map((e) => [String(e), ...bins.map((b) => fmt(Math.min(at(b, e).worstDrawMargin, at(b, e).worstSearchMargin), 3))]),
+      rows: eps.map((e) => [String(e), ...bins.map((b) => `${fmt(Math.min(at(b, e).worstDrawMargin, at(b, e).worstSearchMargin), 3)}${at(b, e).guaranteed ? ' ✓' : ''}`)]),
     },
   ];
 }
