@@ -12,7 +12,7 @@ import T2 from '../src/theorems/t2-self-improvement.ts';
 import T3 from '../src/theorems/t3-ceiling.ts';
 import { tagsInForce } from '../src/theorems/tags.ts';
 import { makeRng } from '../src/numeric/rng.ts';
-import { ceilingStudy, constructionInstance, gainRatio, instanceCeiling, judgeCorrelationMC, type CeilingInstance } from '../src/runner/studies/ceiling.ts';
+import { cancellation, cancellationInstance, ceilingStudy, constructionInstance, gainRatio, instanceCeiling, judgeCorrelationMC, type CeilingInstance } from '../src/runner/studies/ceiling.ts';
 import { LAWS, LAW_NAMES } from '../src/runner/studies/laws.ts';
 import { maximise } from '../src/runner/studies/search.ts';
 import { guaranteed, phaseMargin, t2cPhaseStudy } from '../src/runner/studies/t2c-phase.ts';
@@ -116,6 +116,21 @@ describe('the ceiling study against T3.b and T3.c', () => {
     }
     // And the same instance at Gaussian latents stays at 1 (the construction is not a bug of the ratio).
     expect(Math.abs(gainRatio(constructionInstance(1e-6, 1), 'gaussian', 1).ratio - 1)).toBeLessThanOrEqual(1e-9);
+  });
+
+  it('the cancellation instance: q = 0 exactly, a positive gain for every non-Gaussian law, none for the Gaussian; T3.c fails on it', () => {
+    for (const law of ['rademacher', 'uniform', 'laplace'] as const) {
+      const p = cancellation(law, 0, 1);
+      expect(p.q).toBeLessThanOrEqual(1e-15);
+      expect(p.gain).toBeGreaterThan(0.05);
+      expect(p.ratio).toBe(Infinity);
+    }
+    expect(Math.abs(cancellation('gaussian', 0, 1).gain)).toBeLessThanOrEqual(1e-12);
+    // The part itself, with gaussian-latents dropped, on the same numbers: G > 0 = the bound.
+    const e = evaluatePart(T3c, asT3(cancellationInstance(0, 1, 1), 'rademacher'), tagsInForce(T3c, ['gaussian-latents']));
+    expect(e.quantities.gainBound).toBeLessThanOrEqual(1e-15);
+    expect(e.quantities.gain).toBeGreaterThan(0.5);
+    expect(e.margin).toBeLessThan(-e.tol);
   });
 
   it("Laplace's tilt in closed form matches quadrature of its density", () => {

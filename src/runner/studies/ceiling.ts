@@ -283,6 +283,35 @@ export interface ConstructionPoint {
   readonly qRatio: number;
 }
 
+/**
+ * The cancellation instance: d = 1, m = 2, Φ = (1, 2), w* = (2, −1 + δ), σ = 0, reward ±h. At
+ * δ = 0, Φw* = 0 so q = 0 exactly and every linear judge has correlation 0, yet the tilt moves
+ * z1 by t and z2 by 2t and G = 2Λ'(t) − Λ'(2t) (sign of the reward chosen to make it positive),
+ * which is 0 only if Λ' is linear, i.e. only for the Gaussian: the bound sqrt(2ε)·q·‖w*‖ is 0
+ * while the gain is positive. Near it (δ ≠ 0) q ≈ |δ|/sqrt(5·(4 + 1)) and the ratio ~ 1/|δ|.
+ */
+export const cancellationInstance = (delta: number, sign: 1 | -1, epsilon: number): CeilingInstance => ({
+  Phi: [[1, 2]], wStar: [2, -1 + delta], sigma: 0, w: [sign], judge: { kind: 'linear' }, epsilon,
+});
+
+export interface CancellationPoint {
+  readonly law: LawName;
+  readonly delta: number;
+  readonly epsilon: number;
+  readonly q: number;
+  readonly gain: number;
+  /** Infinity when q = 0 and the gain is positive (the bound is 0). */
+  readonly ratio: number;
+  readonly qRatio: number;
+}
+
+/** The better of the two reward signs at the cancellation instance. */
+export function cancellation(law: LawName, delta: number, epsilon: number): CancellationPoint {
+  const [a, b] = [gainRatio(cancellationInstance(delta, 1, epsilon), law, epsilon), gainRatio(cancellationInstance(delta, -1, epsilon), law, epsilon)];
+  const r = a.gain >= b.gain ? a : b;
+  return { law, delta, epsilon, q: r.q, gain: r.gain, ratio: r.q > 0 ? r.ratio : r.gain > 1e-12 ? Infinity : NaN, qRatio: r.qRatio };
+}
+
 export interface CeilingStudy {
   readonly study: 'ceiling';
   readonly seed: string;
@@ -295,6 +324,7 @@ export interface CeilingStudy {
   readonly ratio: RatioRow[];
   readonly construction: ConstructionPoint[];
   readonly heavyTail: ConstructionPoint[];
+  readonly cancellation: CancellationPoint[];
 }
 
 export interface CeilingOptions {
@@ -398,9 +428,16 @@ export function ceilingStudy(opts: CeilingOptions): CeilingStudy {
       const r = gainRatio({ Phi: [[1]], wStar: [1], sigma: 0, w: [1], judge: { kind: 'linear' }, epsilon }, law, epsilon);
       heavyTail.push({ law, c: 1, q: round(r.q), epsilon, ratio: round(r.ratio), qRatio: round(r.qRatio) });
     }
+  const cancellationPoints: CancellationPoint[] = [];
+  for (const law of laws.filter((l) => LAWS[l].tiltLimit > 0))
+    for (const delta of [0, 1e-2, 1e-4])
+      for (const epsilon of [0.1, 1]) {
+        const p = cancellation(law, delta, epsilon);
+        cancellationPoints.push({ ...p, q: round(p.q), gain: round(p.gain), ratio: Number.isFinite(p.ratio) ? round(p.ratio) : p.ratio, qRatio: round(p.qRatio) });
+      }
   return {
     study: 'ceiling', seed: o.seed, budget: o.budget, searchSamples: o.searchSamples, finalSamples: o.finalSamples, box: BOX,
-    laws: laws.map((name) => ({ name, kurtosis: LAWS[name].kurtosis })), excess, ratio, construction, heavyTail,
+    laws: laws.map((name) => ({ name, kurtosis: LAWS[name].kurtosis })), excess, ratio, construction, heavyTail, cancellation: cancellationPoints,
   };
 }
 

@@ -64,6 +64,15 @@ export function ceilingTables(s: CeilingStudy): StudyTable[] {
       rows: constructionLaws.map((law) => [law, ...cs.map((c) => fmt(s.construction.find((p) => p.law === law && p.c === c && p.epsilon === eps)!.ratio))]),
     })),
     {
+      title: 'Cancellation Φ = (1, 2), w* = (2, −1 + δ), σ = 0: gain G_ε and ratio (q = 0 exactly at δ = 0)',
+      note: 'At δ = 0 the bound sqrt(2ε)·q·‖w*‖ is 0: a positive gain there makes the ratio infinite.',
+      columns: ['law', ...[...new Map(s.cancellation.map((p) => [`${p.delta}|${p.epsilon}`, p])).values()].map((p) => `δ=${p.delta}, ε=${p.epsilon}`)],
+      rows: [...new Set(s.cancellation.map((p) => p.law))].map((law) => [
+        law,
+        ...s.cancellation.filter((p) => p.law === law).map((p) => `G=${fmt(p.gain, 4)}, ratio ${fmt(p.ratio)} (q=${fmt(p.q)})`),
+      ]),
+    },
+    {
       title: 'd = m = 1, Φ = 1, σ = 0 (q = 1): gain/bound ratio as ε grows',
       columns: ['law', ...[...new Set(s.heavyTail.map((p) => p.epsilon))].map((e) => `ε=${e}`)],
       rows: [...new Set(s.heavyTail.map((p) => p.law))].map((law) => [law, ...s.heavyTail.filter((p) => p.law === law).map((p) => fmt(p.ratio))]),
