@@ -288,7 +288,7 @@ export interface ConstructionPoint {
  * δ = 0, Φw* = 0 so q = 0 exactly and every linear judge has correlation 0, yet the tilt moves
  * z1 by t and z2 by 2t and G = 2Λ'(t) − Λ'(2t) (sign of the reward chosen to make it positive),
  * which is 0 only if Λ' is linear, i.e. only for the Gaussian: the bound sqrt(2ε)·q·‖w*‖ is 0
- * while the gain is positive. Near it (δ ≠ 0) q ≈ |δ|/sqrt(5·(4 + 1)) and the ratio ~ 1/|δ|.
+ * while the gain is positive. Near it (δ ≠ 0) q = 2|δ|/(√5·‖w*‖) ≈ 0.4|δ| and the ratio ~ 1/|δ|.
  */
 export const cancellationInstance = (delta: number, sign: 1 | -1, epsilon: number): CeilingInstance => ({
   Phi: [[1, 2]], wStar: [2, -1 + delta], sigma: 0, w: [sign], judge: { kind: 'linear' }, epsilon,
