@@ -62,6 +62,7 @@ describe('the ceiling study against T3.b and T3.c', () => {
   );
 
   // Under gaussian-latents the ratio is the linear judge's correlation over q: at most 1.
+  // (q = 0, where the ratio is 0/0, is skipped: about 5% of draws.)
   test.prop([latentInstance()], { seed: SUITE_SEED, numRuns: 100 })('at Gaussian latents the gain/bound ratio is at most 1 (+ rounding)', (inst) => {
     const r = gainRatio(inst, 'gaussian', inst.epsilon!);
     fc.pre(r.q > 1e-9);
@@ -79,6 +80,12 @@ describe('the ceiling study against T3.b and T3.c', () => {
       expect(Math.abs(mc.value - e.quantities.correlation)).toBeLessThanOrEqual(5 * mc.se + 1e-9);
     },
   );
+
+  it('teeth: a Gaussian law whose tilt is charged half its KL breaks the ratio bound the property checks', () => {
+    const cheap = { ...LAWS.gaussian, tiltedKL: (a: number) => (a * a) / 4 };
+    const r = gainRatio({ Phi: [[1]], wStar: [1], sigma: 0, w: [1], judge: { kind: 'linear' }, epsilon: 1 }, cheap, 1);
+    expect(r.ratio).toBeGreaterThan(1.4);
+  });
 
   it('at Gaussian latents and a linear judge the excess over q is within its error', () => {
     const rng = makeRng('excess-gaussian');
@@ -190,9 +197,10 @@ describe('the T2.c phase study against T2.c', () => {
 
   // The sufficient condition drawn on the phase diagram (✓ cells) is a theorem: no instance that
   // satisfies it may fail, at ‖g‖ = 1 (the diagram's scale) or at any ‖g‖ with ε/‖g‖².
+  // About 24% of draws meet the condition (measured at the suite seed): ~190 checked instances.
   test.prop(
     [fc.integer({ min: 2, max: 5 }).chain((d) => fc.tuple(...[0, 1, 2].map(() => fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: d, maxLength: d }).filter((v) => Math.hypot(...v) > 1e-3)))), fc.double({ min: 0.5, max: 1e4, noNaN: true })],
-    { seed: SUITE_SEED, numRuns: 300 },
+    { seed: SUITE_SEED, numRuns: 800 },
   )('where ΔA >= arcsin(1/sqrt(2ε)) the claim holds', ([vStar, g, u], epsilon) => {
     const n = Math.hypot(...g);
     const r = phaseMargin(vec(vStar), vec(g.map((x) => x / n)), vec(u), epsilon);

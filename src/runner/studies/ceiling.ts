@@ -201,8 +201,9 @@ export interface GainRatio {
  * G = Σ_i w*_i Λ'(t b_i). When the KL of the tilts stays below ε for every t (Rademacher, σ = 0)
  * the budget cannot be spent and G is the limit t → ∞, as latentGain reads it.
  */
-export function gainRatio(inst: CeilingInstance, law: LawName, epsilon: number): GainRatio {
-  const L = LAWS[law];
+export function gainRatio(inst: CeilingInstance, law: LawName | Law, epsilon: number): GainRatio {
+  // A Law object is accepted so that the properties can hand in a deliberately broken one.
+  const L = typeof law === 'string' ? LAWS[law] : law;
   const M = latentModel(inst.Phi.map((r) => vec(r)), vec(inst.wStar), inst.sigma);
   const q = ceiling(M);
   const u = vec(inst.w);
