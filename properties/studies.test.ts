@@ -87,6 +87,16 @@ describe('the ceiling study against T3.b and T3.c', () => {
     expect(r.ratio).toBeGreaterThan(1.4);
   });
 
+  it("the excess construction: Φ = (2, 3), w* = (3, −2), a sign judge reads z2 exactly while q = 0 (T3.b-bound's own margin −2/√13)", () => {
+    const inst: CeilingInstance = { Phi: [[2, 3]], wStar: [3, -2], sigma: 0, w: [-1], judge: { kind: 'sign' } };
+    const part3 = part(T3, 'T3.b-bound');
+    const e = evaluatePart(part3, asT3(inst, 'rademacher'), tagsInForce(part3, ['gaussian-latents', 'linear-judge']));
+    expect(e.quantities.ceiling).toBeLessThanOrEqual(1e-15);
+    expect(Math.abs(e.margin + 2 / Math.sqrt(13))).toBeLessThanOrEqual(1e-12);
+    const mc = judgeCorrelationMC(inst, 'rademacher', 'excess-construction', 40_000);
+    expect(Math.abs(mc.value - 2 / Math.sqrt(13))).toBeLessThanOrEqual(5 * mc.se + 1e-12);
+  });
+
   it('at Gaussian latents and a linear judge the excess over q is within its error', () => {
     const rng = makeRng('excess-gaussian');
     for (let k = 0; k < 6; k++) {
