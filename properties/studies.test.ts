@@ -4,7 +4,7 @@
 // within its error and the gain/bound ratio within rounding of 1; the construction that makes the
 // ratio unbounded matches its closed form; bad flags are refused before anything is written.
 import { fc, test } from '@fast-check/vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluatePart } from '../src/theorems/evaluate.ts';
@@ -253,6 +253,13 @@ describe('rlaif-props study', () => {
       expect(r.stderr).toMatch(/rlaif-props study: /);
     }
     expect(readdirSync(out)).toEqual([]);
+    // An --out that is a file: refused before the study runs.
+    const file = join(out, 'a-file');
+    writeFileSync(file, 'x\n');
+    const r = cli(['study', 't2c-phase', '--out', file]);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/--out: cannot create .*a-file/);
+    expect(readFileSync(file, 'utf8')).toBe('x\n');
   });
 
   it('writes the JSON and one SVG per chart, identically for the same seed', () => {

@@ -31,6 +31,9 @@ export const studyCommand: Command = {
     const seed = intFlag(values.seed, 'seed', 1, -(2 ** 31), 2 ** 31 - 1);
     const budget = intFlag(values.budget, 'budget', study.defaultBudget, 8, 1_000_000);
     const out = values.out ?? DEFAULT_STUDY_DIR;
+    // The folder is made (or found unusable) before the study runs, not after a minute of work.
+    const { ensureDirectory } = await import('../runner/fs/atomic.ts');
+    ensureDirectory(out, '--out');
     const { writeStudy } = await import('../report/studies-files.ts');
     const t0 = Date.now();
     const result = study.run({ seed: String(seed), budget, onProgress: (line) => process.stderr.write(`${line}\n`) });

@@ -6,7 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { replaceAtomically } from '../runner/fs/atomic.ts';
+import { InputError } from '../numeric/errors.ts';
+import { fsReason, replaceAtomically } from '../runner/fs/atomic.ts';
 import type { StudyResult } from '../runner/studies/index.ts';
 import { VERSION } from '../version.ts';
 import { renderSvg } from './site/svg.ts';
@@ -28,7 +29,14 @@ export async function writeStudy(dir: string, name: string, run: { seed: number;
     charts: result.charts.map((c) => ({ ...c, svg: `${name}-${c.id}.svg` })),
   };
   const jsonFile = join(out, `${name}.json`);
-  for (const s of svgs) replaceAtomically(s.file, s.svg);
-  replaceAtomically(jsonFile, `${JSON.stringify(json, finite, 1)}\n`);
+  const write = (file: string, text: string) => {
+    try {
+      replaceAtomically(file, text);
+    } catch (e) {
+      throw new InputError(`${file}: cannot write (${fsReason(e)})`);
+    }
+  };
+  for (const s of svgs) write(s.file, s.svg);
+  write(jsonFile, `${JSON.stringify(json, finite, 1)}\n`);
   return [jsonFile, ...svgs.map((s) => s.file)];
 }
