@@ -59,7 +59,8 @@ export function ceilingCharts(s: CeilingStudy): StudyChart[] {
         $schema: SCHEMA, width: 420, height: 240, data: { values: ratioValues },
         encoding: { x: lawAxis, xOffset: { field: 'cell', type: 'nominal' }, color: { field: 'cell', type: 'nominal', title: 'cell' } },
         layer: [
-          { mark: 'bar', encoding: { y: { field: 'ratio', type: 'quantitative', scale: { type: 'log' }, title: 'G_ε / (sqrt(2ε)·q·‖w*‖)' } } },
+          // Points, not bars: a bar on a log scale has no zero to start from, and vega draws none.
+          { mark: { type: 'point', filled: true, size: 70 }, encoding: { y: { field: 'ratio', type: 'quantitative', scale: { type: 'log' }, title: 'G_ε / (sqrt(2ε)·q·‖w*‖)' } } },
           { mark: { type: 'rule', color: '#c8372f' }, data: { values: [{ y: 1 }] }, encoding: { y: { field: 'y', type: 'quantitative' }, x: null, xOffset: null, color: null } },
         ],
       },
