@@ -59,22 +59,29 @@ describe('the HTML report in headless Chromium', () => {
     page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
     page.on('requestfailed', (r) => errors.push(`${page.url()}: request failed: ${r.url()}`));
 
-    // Every chart of the index: a figure holding an SVG with at least one drawn mark.
+    // Every chart of a page: a figure holding an SVG with at least one drawn mark (the index's
+    // charts, and those of the pages it links, such as the studies').
+    const chartsOf = () =>
+      page.$$eval('figure.chart', (figs) =>
+        figs.map((f) => {
+          const svg = f.querySelector('svg');
+          const marks = svg ? svg.querySelectorAll('g.role-mark > path, g.role-mark > rect, g.role-mark > line, g.role-mark > g').length : 0;
+          const box = svg?.getBoundingClientRect();
+          return { id: f.id, svg: !!svg, marks, width: box?.width ?? 0, height: box?.height ?? 0 };
+        }),
+      );
+    const checkCharts = (where: string, charts: Awaited<ReturnType<typeof chartsOf>>) => {
+      for (const c of charts) {
+        expect(c.svg, `${where}: ${c.id} has no <svg>`).toBe(true);
+        expect(c.marks, `${where}: ${c.id} has no marks`).toBeGreaterThan(0);
+        expect(c.width * c.height, `${where}: ${c.id} is not laid out`).toBeGreaterThan(0);
+      }
+    };
     await page.goto(pathToFileURL(built.index).href);
-    const charts = await page.$$eval('figure.chart', (figs) =>
-      figs.map((f) => {
-        const svg = f.querySelector('svg');
-        const marks = svg ? svg.querySelectorAll('g.role-mark > path, g.role-mark > rect, g.role-mark > line, g.role-mark > g').length : 0;
-        const box = svg?.getBoundingClientRect();
-        return { id: f.id, svg: !!svg, marks, width: box?.width ?? 0, height: box?.height ?? 0 };
-      }),
-    );
+    const charts = await chartsOf();
     expect(charts.map((c) => c.id)).toEqual(expect.arrayContaining(['chart-verdicts', 'chart-witnesses', 'chart-throughput']));
-    for (const c of charts) {
-      expect(c.svg, `${c.id} has no <svg>`).toBe(true);
-      expect(c.marks, `${c.id} has no marks`).toBeGreaterThan(0);
-      expect(c.width * c.height, `${c.id} is not laid out`).toBeGreaterThan(0);
-    }
+    checkCharts('index', charts);
+    let chartsSeen = 0;
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
@@ -91,6 +98,9 @@ describe('the HTML report in headless Chromium', () => {
       const response = await page.goto(pathToFileURL(file).href);
       expect(response?.ok() ?? true, `${file} did not load`).toBe(true);
       ids.set(file, new Set(await page.$$eval('[id]', (els) => els.map((e) => e.id))));
+      const onPage = await chartsOf();
+      checkCharts(file, onPage);
+      chartsSeen += onPage.length;
       for (const href of await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')!))) {
         const t = target(file, href);
         if (!t) continue;
@@ -102,6 +112,8 @@ describe('the HTML report in headless Chromium', () => {
     }
     for (const f of fragments) expect(ids.get(f.file)?.has(f.fragment), `${f.from}: #${f.fragment} is not on ${f.file}`).toBe(true);
     expect(seen.size).toBe(built.pages);
+    // Every chart the build rendered was seen drawn on some page.
+    expect(chartsSeen).toBe(built.charts);
     expect(errors).toEqual([]);
     console.log(`report built in ${buildMs} ms (${built.pages} pages, ${built.charts} charts); browser check ${Date.now() - t1} ms; screenshot ${SCREENSHOT}`);
   });

@@ -11,6 +11,7 @@ import { newCommand } from './new.ts';
 import { pruneCommand } from './prune.ts';
 import { replayCommand } from './replay.ts';
 import { reportCommand } from './report.ts';
+import { studyCommand } from './study.ts';
 
 export const COMMANDS: Record<string, Command> = {
   list,
@@ -25,6 +26,7 @@ export const COMMANDS: Record<string, Command> = {
   explain: explainCommand,
   report: reportCommand,
   map: mapCommand,
+  study: studyCommand,
 };
 
 export function usage(): string {

@@ -20,6 +20,7 @@ import { esc, page } from './html.ts';
 import { readMaps } from './maps.ts';
 import { readMapIndex } from '../../runner/map-index.ts';
 import { benchSection, catalogueSection, mapsSection, necessitySection, witnessListSection, type WitnessPage } from './sections.ts';
+import { studiesSection, studyPages } from './studies.ts';
 import { renderSvg } from './svg.ts';
 
 export interface ReportOptions {
@@ -31,6 +32,8 @@ export interface ReportOptions {
   readonly bench?: string;
   /** Boundary maps and phase diagrams (default: <store>/maps/). */
   readonly maps?: string;
+  /** The studies' JSON files (default: studies/ beside the store). */
+  readonly studies?: string;
 }
 
 export interface ReportResult {
@@ -87,6 +90,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
   // Only what this command writes is replaced: a stale page of a witness since deleted goes.
   rmSync(join(out, 'witnesses'), { recursive: true, force: true });
   rmSync(join(out, 'maps'), { recursive: true, force: true });
+  rmSync(join(out, 'studies'), { recursive: true, force: true });
 
   const registry = await loadRegistry();
   const tableFile = join(store, 'necessity.json');
@@ -99,6 +103,7 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
     copyFileSync(m.path, join(out, 'maps', m.name));
   }
   const benchData = readBench(bench);
+  const studies = await studyPages(resolve(opts.studies ?? join(store, '..', 'studies')), out);
 
   const charts = {
     necessity: [verdictsChart(rows, registry.parts.map((p) => p.id)), witnessChart(rows)].filter((c): c is Chart => !!c && rows.length > 0),
@@ -126,14 +131,15 @@ export async function buildReport(opts: ReportOptions): Promise<ReportResult> {
       `${registry.parts.length} theorem parts, ${loadBearing} load-bearing (part, dropped tags) rows, ${pages.length} stored witnesses` +
       `${declared ? `, ${declared} declared to fail under its full tags` : ''}${fails ? `, <strong>${fails} failing under full tags undeclared</strong>` : ''}. ` +
       'Static: open from file://, no server.</p>',
-    '<nav class="toc"><a href="#catalogue">Theorems</a><a href="#necessity">Necessity</a><a href="#maps">Maps</a><a href="#bench">Benchmarks</a><a href="#witnesses">Witnesses</a></nav>',
+    '<nav class="toc"><a href="#catalogue">Theorems</a><a href="#necessity">Necessity</a><a href="#maps">Maps</a><a href="#studies">Studies</a><a href="#bench">Benchmarks</a><a href="#witnesses">Witnesses</a></nav>',
     catalogueSection(registry.parts, rows, pages),
     necessitySection(rows, pages, figures(charts.necessity), relative(resolve(store, '..'), tableFile), readMapIndex(mapsDir)),
     mapsSection(maps, figures(charts.maps), mapsDir),
+    studiesSection(studies),
     benchSection(benchData, figures(charts.bench)),
     witnessListSection(pages),
   ].join('\n');
   const index = join(out, 'index.html');
   writeFileSync(index, page('rlaif-props report', body));
-  return { index, pages: pages.length + 1, charts: svg.size, ms: Date.now() - t0 };
+  return { index, pages: pages.length + studies.length + 1, charts: svg.size + studies.reduce((a, s) => a + s.charts, 0), ms: Date.now() - t0 };
 }
