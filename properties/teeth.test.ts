@@ -23,6 +23,20 @@ const mapAgreementEstimates = (m: Record<string, unknown>, f: (e: number) => num
   },
 });
 
+type GainArgs = [{ Sigma: { apply(x: Float64Array): Float64Array }; vStar: Float64Array }, Float64Array, Float64Array, number];
+/**
+ * rlaif.ts whose gain credits a reward Σ-orthogonal to v* (A(u) = 0, where the gain is 0) with
+ * a small win of 1e-3: every other gain, and so every sign away from A = 0, is untouched.
+ */
+const smallWinAtZero = (m: Record<string, unknown>): Record<string, unknown> => ({
+  ...m,
+  gain: (...a: GainArgs) => {
+    const [M, , u] = a;
+    const Sv = M.Sigma.apply(M.vStar);
+    return u.reduce((s, x, i) => s + x * Sv[i], 0) === 0 ? 1e-3 : (m.gain as (...a: GainArgs) => number)(...a);
+  },
+});
+
 export const MUTANTS: readonly Mutant[] = [
   {
     name: 'KL budget spent as ‖u‖/(2ε) instead of ‖u‖/sqrt(2ε)',
@@ -163,6 +177,36 @@ export const MUTANTS: readonly Mutant[] = [
     module: '../src/model/rlaif.ts',
     patch: (m) => ({ ...m, gain: () => 0 }),
     caughtBy: ['T2.a'],
+  },
+  {
+    // The strict half of a sign claim (A ≠ 0 ⇒ G ≠ 0 with A's sign): sameSign alone passed a
+    // gain stuck at 0 for any alignment. T1.a and T6.b each catch it with that half alone (at
+    // A = 0 a zero gain is right, and the weak sign holds everywhere).
+    name: 'gain is identically zero (T1.a, the strict sign)',
+    module: '../src/model/rlaif.ts',
+    patch: (m) => ({ ...m, gain: () => 0 }),
+    caughtBy: ['T1.a'],
+  },
+  {
+    name: 'gain is identically zero (T6.b, the strict sign)',
+    module: '../src/model/rlaif.ts',
+    patch: (m) => ({ ...m, gain: () => 0 }),
+    caughtBy: ['T6.b'],
+  },
+  {
+    // The zero half (A = 0 ⇒ G = 0): a tie counted as a small win. Where A ≠ 0 the gain is
+    // untouched, so only the zero clause sees it (sameSign(0, G) = 0 passed it), and only on
+    // draws at A = 0 (the generator's boundary draws, one in four).
+    name: 'a gain of 0 is reported as a small win (T1.a, the zero clause)',
+    module: '../src/model/rlaif.ts',
+    patch: smallWinAtZero,
+    caughtBy: ['T1.a'],
+  },
+  {
+    name: 'a gain of 0 is reported as a small win (T6.b, the zero clause)',
+    module: '../src/model/rlaif.ts',
+    patch: smallWinAtZero,
+    caughtBy: ['T6.b'],
   },
   {
     // Likewise an agreement estimator stuck at 1/2: T2.b checks the difference against Sheppard's.

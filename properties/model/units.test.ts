@@ -15,7 +15,7 @@ import { betaForBudget, gain, klDivergence, policyDirection } from '../../src/mo
 import { alignment, correlation, expectedValue, valueModel, valueScoreMean } from '../../src/model/value.ts';
 import { finite, HarnessError, InputError } from '../../src/numeric/errors.ts';
 import { hashSeed } from '../../src/numeric/hash.ts';
-import { all, any, equal, implies, sameSign } from '../../src/numeric/margin.ts';
+import { all, any, equal, implies, sameSign, sameStrictSign } from '../../src/numeric/margin.ts';
 import { erfc, gaussHermite, normalCdf, normalExpectation } from '../../src/numeric/quadrature.ts';
 import { makeRng } from '../../src/numeric/rng.ts';
 import { ABS_TOL, REL_TOL, scaledTol } from '../../src/numeric/tolerance.ts';
@@ -50,6 +50,20 @@ describe('numeric', () => {
     same(sameSign(0, 5), 0);
     same(sameSign(-5, 0), 0);
     same(sameSign(0, 0), 0);
+  });
+
+  it('sameStrictSign: zero both ways (p = 0 ⇒ q = 0, p ≠ 0 ⇒ q ≠ 0), else sameSign', () => {
+    // p = 0 (within zp): q must be 0, an equality margin.
+    same(sameStrictSign(0, 5, 1e-10, 1e-8), -5);
+    same(sameStrictSign(1e-11, -0.25, 1e-10, 1e-8), -0.25);
+    same(sameStrictSign(0, 0, 1e-10, 1e-8), -0);
+    // q = 0 (within zq) while p is not: the strict half fails by |p|, not at the edge of tol.
+    same(sameStrictSign(0.3, 0, 1e-10, 1e-8), -0.3);
+    same(sameStrictSign(-0.5, 5e-9, 1e-10, 1e-8), -0.5);
+    // Both resolvably non-zero: sameSign.
+    same(sameStrictSign(1, 2, 1e-10, 1e-8), 1);
+    same(sameStrictSign(-3, 2, 1e-10, 1e-8), -2);
+    same(sameStrictSign(0.25, 1e-6, 1e-10, 1e-8), 1e-6);
   });
 
   it('scaledTol: REL_TOL × the largest magnitude + ABS_TOL; a non-finite magnitude is a harness error', () => {

@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import type { Instance } from '../instance/reader.ts';
 import type { GenOptions } from './options.ts';
+import { exponentIf, NORM_EXPONENT, reachCovarianceRow, scaleBy } from './reach.ts';
 import {
   basisOf, basisRow, beta as betaArb, column, compact, constitutionRank, coord, coordinates, covarianceFields, covarianceRow, covarianceTimes, rowRank,
   int, nonZero,
@@ -54,7 +55,8 @@ export const deltaArb = (): fc.Arbitrary<number> =>
  * direction `u` or a slack `delta`.
  */
 export function adversarialArbitrary(inForce: ReadonlySet<string>, shape: AdversarialShape, opts: GenOptions = {}): fc.Arbitrary<Instance> {
-  const row = fc.record({ vStar: coord(), w: coord(), u: coord(), cov: covarianceRow(), basis: basisRow(rowRank(MAX_RANK, opts)) });
+  const row = fc.record({ vStar: coord(), w: coord(), u: coord(), cov: reachCovarianceRow(covarianceRow(), opts.reach), basis: basisRow(rowRank(MAX_RANK, opts)) });
+  const norm = () => exponentIf(opts.reach, NORM_EXPONENT);
   return fc
     .record({
       rows: coordinates(row, opts),
@@ -62,21 +64,24 @@ export function adversarialArbitrary(inForce: ReadonlySet<string>, shape: Advers
       aligned: shape.readout === 'sometimes-aligned' ? fc.boolean() : fc.constant(false),
       lambda: lambdaArb(),
       delta: shape.delta ? deltaArb() : fc.constant(null),
+      // Reach (a tag dropped): v*, w and x at extreme norms, each its own power of two.
+      scales: fc.record({ vStar: norm(), w: norm(), u: norm() }),
     })
-    .map(({ rows, rank, aligned, lambda, delta }) => {
+    .map(({ rows, rank, aligned, lambda, delta, scales }) => {
       const withModel = shape.valueModel ?? true;
       const isotropic = inForce.has('isotropic') || !withModel;
       const cov = column(rows, 'cov');
-      const vStar = nonZero(column(rows, 'vStar'));
+      const vStar = scaleBy(nonZero(column(rows, 'vStar')), scales.vStar);
+      // A readout built from v* carries v*'s scale times its own.
       const w =
-        shape.readout === 'multiple-of-vStar' ? vStar.map((a) => lambda * a)
-        : aligned ? (isotropic ? vStar : covarianceTimes(cov, vStar)).map((a) => lambda * a)
-        : nonZero(column(rows, 'w'));
+        shape.readout === 'multiple-of-vStar' ? scaleBy(vStar.map((a) => lambda * a), scales.w)
+        : aligned ? scaleBy((isotropic ? vStar : covarianceTimes(cov, vStar)).map((a) => lambda * a), scales.w)
+        : scaleBy(nonZero(column(rows, 'w')), scales.w);
       let u: number[] | undefined;
       if (shape.x) {
         // Orient x into the activated half-space: the premise <x,w> > 0 then fails only when
         // <x,w> = 0, without filtering and with the same shrink tree.
-        const x = nonZero(column(rows, 'u'));
+        const x = scaleBy(nonZero(column(rows, 'u')), scales.u);
         u = dotArr(x, w) < 0 ? neg(x) : x;
       }
       return compact({
@@ -128,27 +133,29 @@ export function latentArbitrary(inForce: ReadonlySet<string>, opts: GenOptions =
   const orthonormal = inForce.has('orthogonal-latents');
   const row = fc.record({
     vStar: coord(),
-    cov: covarianceRow(),
+    cov: reachCovarianceRow(covarianceRow(), opts.reach),
     key: int(0, 9),
     ell: fc.array(coord(), { minLength: MAX_LATENTS, maxLength: MAX_LATENTS }),
   });
-  const latent = fc.record({ alpha: int(-3, 3), negative: fc.boolean() });
+  // Reach (a tag dropped): each ℓ_k (when not orthonormal), α and v* at extreme norms.
+  const latent = fc.record({ alpha: int(-3, 3), negative: fc.boolean(), scale: exponentIf(opts.reach, NORM_EXPONENT) });
   return fc
     .record({
       rows: coordinates(row, opts),
       count: int(1, MAX_LATENTS),
       latents: fc.array(latent, { minLength: MAX_LATENTS, maxLength: MAX_LATENTS }),
       rotate: fc.boolean(),
+      scales: fc.record({ vStar: exponentIf(opts.reach, NORM_EXPONENT), alpha: exponentIf(opts.reach, NORM_EXPONENT) }),
     })
-    .map(({ rows, count, latents, rotate }) => {
+    .map(({ rows, count, latents, rotate, scales }) => {
       const d = rows.length;
       const k = orthonormal ? Math.min(count, d) : count;
       const ell = orthonormal
         ? signedAxes(column(rows, 'key'), latents.map((l) => l.negative), k, rotate)
-        : Array.from({ length: k }, (_, j) => nonZero(rows.map((r) => r.ell[j])));
-      const alpha = latents.slice(0, k).map((l) => l.alpha);
+        : Array.from({ length: k }, (_, j) => scaleBy(nonZero(rows.map((r) => r.ell[j])), latents[j].scale));
+      const alpha = scaleBy(latents.slice(0, k).map((l) => l.alpha), scales.alpha);
       const cov = column(rows, 'cov');
-      let vStar = nonZero(column(rows, 'vStar'));
+      let vStar = scaleBy(nonZero(column(rows, 'vStar')), scales.vStar);
       if (alpha[0] === 0) alpha[0] = 1;
       if (alpha[0] < 0) {
         alpha[0] = -alpha[0];
@@ -165,15 +172,22 @@ export function latentArbitrary(inForce: ReadonlySet<string>, opts: GenOptions =
  * with a constitution `basis` (u_c = P_c w).
  */
 export function ablationArbitrary(inForce: ReadonlySet<string>, opts: GenOptions = {}): fc.Arbitrary<Instance> {
-  const row = fc.record({ r: coord(), u: coord(), w: coord(), cov: covarianceRow(), basis: basisRow(rowRank(MAX_RANK, opts)) });
+  const row = fc.record({ r: coord(), u: coord(), w: coord(), cov: reachCovarianceRow(covarianceRow(), opts.reach), basis: basisRow(rowRank(MAX_RANK, opts)) });
+  const norm = () => exponentIf(opts.reach, NORM_EXPONENT);
   return fc
-    .record({ rows: coordinates(row, opts), judge: fc.constantFrom('u' as const, 'constitution' as const), rank: constitutionRank(MAX_RANK, opts) })
-    .map(({ rows, judge, rank }) =>
+    .record({
+      rows: coordinates(row, opts),
+      judge: fc.constantFrom('u' as const, 'constitution' as const),
+      rank: constitutionRank(MAX_RANK, opts),
+      // Reach (a tag dropped): r and the judge at extreme norms.
+      scales: fc.record({ r: norm(), judge: norm() }),
+    })
+    .map(({ rows, judge, rank, scales }) =>
       compact({
         ...(inForce.has('isotropic') ? {} : covarianceFields(column(rows, 'cov'))),
-        r: nonZero(column(rows, 'r')),
-        u: judge === 'u' ? column(rows, 'u') : undefined,
-        w: judge === 'constitution' ? column(rows, 'w') : undefined,
+        r: scaleBy(nonZero(column(rows, 'r')), scales.r),
+        u: judge === 'u' ? scaleBy(column(rows, 'u'), scales.judge) : undefined,
+        w: judge === 'constitution' ? scaleBy(column(rows, 'w'), scales.judge) : undefined,
         basis: judge === 'constitution' && rank !== null ? basisOf(column(rows, 'basis'), Math.min(rank, rows.length)) : undefined,
       }),
     );

@@ -11,6 +11,7 @@ import type { Instance } from '../instance/reader.ts';
 import { Subspace } from '../linalg/subspace.ts';
 import { vec } from '../linalg/vec.ts';
 import type { GenOptions } from './options.ts';
+import { COVARIANCE_EXPONENT, exponentIf, NORM_EXPONENT, reachParameter, scaleBy } from './reach.ts';
 import {
   basisOf, basisRow, column, compact, constitutionRank, coord, coordinates, DEFAULT_MAX_DIM, epsilon as epsilonArb, int, linkFor,
   nonZero,
@@ -85,6 +86,9 @@ export function latentArbitrary(tags: LatentTags, shape: LatentShape, opts: GenO
     // A row of the quadratic judge's Q, drawn only where that judge can be (linear-judge
     // dropped): it has d entries, so drawing it anyway made every draw O(d²).
     q: tags.linearJudge ? fc.constant([] as number[]) : fc.array(int(-2, 2), { minLength: maxD, maxLength: maxD }),
+    // Reach (a tag dropped): this representation coordinate scaled by 2^e (its rows of Φ and
+    // of the larger model's Φ), so Σ_h = ΦΦᵀ + σ²I spreads its eigenvalues over 4^±7.
+    scale: exponentIf(opts.reach, COVARIANCE_EXPONENT),
   });
   const mRow = fc.record({ wStar: coord() });
   return fc
@@ -98,30 +102,42 @@ export function latentArbitrary(tags: LatentTags, shape: LatentShape, opts: GenO
       latents: tags.gaussian ? fc.constant(null) : latentLaw(),
       judge: tags.linearJudge ? fc.constant(null) : judgeChoice(),
       f: linkFor({ linear: tags.linearValue, monotone: false }),
-      epsilon: epsilonArb(),
+      epsilon: reachParameter(epsilonArb(), opts.reach),
+      // Reach: w*, the readout w and the noise level σ (with σ_high − σ) at extreme scales.
+      scales: fc.record({ wStar: exponentIf(opts.reach, NORM_EXPONENT), w: exponentIf(opts.reach, NORM_EXPONENT), sigma: exponentIf(opts.reach, NORM_EXPONENT) }),
     })
-    .map(({ dRows, mRows, extra, sigma, increment, rank, latents, judge, f, epsilon }) => {
+    .map(({ dRows, mRows, extra, sigma: sigma0, increment: increment0, rank, latents, judge, f, epsilon, scales }) => {
       const d = dRows.length;
       const m = mRows.length;
-      const wStar = nonZero(column(mRows, 'wStar'));
-      const Phi = dRows.map((r) => r.phi.slice(0, m));
+      const sigma = sigma0 * 2 ** scales.sigma;
+      const increment = increment0 * 2 ** scales.sigma;
+      const wStar = scaleBy(nonZero(column(mRows, 'wStar')), scales.wStar);
+      const Phi = dRows.map((r) => scaleBy(r.phi.slice(0, m), r.scale));
       ensureSignal(Phi, wStar);
       const inst: Record<string, unknown> = { Phi, wStar, sigma };
       if (shape.larger === 'nested') inst.PhiExtra = extra.map((r) => r.slice(0, m));
-      if (shape.larger === 'independent') inst.PhiLarge = [...dRows.map((r) => r.large.slice(0, m)), ...extra.map((r) => r.slice(0, m))];
+      if (shape.larger === 'independent') inst.PhiLarge = [...dRows.map((r) => scaleBy(r.large.slice(0, m), r.scale)), ...extra.map((r) => r.slice(0, m))];
       if (shape.sigmaHigh) inst.sigmaHigh = sigma + increment;
       if (shape.judge) {
-        const w = nonZero(column(dRows, 'w'));
+        const w = scaleBy(nonZero(column(dRows, 'w')), scales.w);
         inst.w = w;
         inst.basis = rank === null ? undefined : activating(basisOf(column(dRows, 'basis'), Math.min(rank, d)), w);
         inst.judge = judge === null ? undefined : judge === 'quadratic' ? { kind: 'quadratic', Q: symmetric(dRows.map((r) => r.q), d) } : judge;
         inst.latents = latents === null ? undefined : { kind: latents };
-        inst.f = f;
+        inst.f = f?.kind === 'exp' && 8 * Math.hypot(...wStar) > 300 ? EXP_FALLBACK : f;
       }
       if (shape.epsilon && epsilon !== 1) inst.epsilon = epsilon;
       return compact(inst) as Instance;
     });
 }
+
+/**
+ * With f = exp, V* = exp(<w*,z>) and its square overflow double precision once <w*,z> passes
+ * ~350: a harness error, not an answer. <w*,z> has spread ‖w*‖ and a Monte Carlo sample reaches
+ * about 6 spreads, so where 8‖w*‖ > 300 (only at the widest reach) the generator draws the
+ * bounded increasing link logistic(x) instead, as the RLAIF generator does.
+ */
+const EXP_FALLBACK = { kind: 'logistic', a: 1, b: 0 } as const;
 
 /** Make Φw* ≠ 0 (in place): add e_j to Φ's first row, j the first coordinate with w*_j ≠ 0. */
 function ensureSignal(Phi: number[][], wStar: number[]): void {

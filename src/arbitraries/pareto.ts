@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import type { Instance } from '../instance/reader.ts';
 import type { GenOptions } from './options.ts';
 import { compact, coord, coordinates, covarianceFields, covarianceRow, int, nonZero, type CovarianceRow } from './index.ts';
+import { exponentIf, NORM_EXPONENT, reachCovarianceRow, scaleBy } from './reach.ts';
 
 /** T5 instances stay small: d and m up to 4 keep counterexamples readable. */
 export const PARETO_MAX_DIM = 4;
@@ -64,9 +65,13 @@ export function valuesArbitrary(shape: ValuesShape, opts: GenOptions = {}): fc.A
   const maxCount = shape.maxCount;
   const row: fc.Arbitrary<Row> = fc.record({
     v: fc.array(coord(), { minLength: maxCount, maxLength: maxCount }),
-    cov: covarianceRow(),
+    cov: reachCovarianceRow(covarianceRow(), opts.reach),
     negative: fc.boolean(),
   });
+  // Reach (a tag dropped): each objective v_i and the weights λ at extreme norms. A positive
+  // scale per objective keeps `non-conflicting` (signs are untouched) and the opposed case
+  // (v_m is built from the scaled others) valid.
+  const norm = () => exponentIf(opts.reach, NORM_EXPONENT);
   const opposedShare = shape.opposed ?? 0;
   // Weighted choice; the first alternative ("as drawn") is the shrink target.
   const mode = opposedShare > 0
@@ -81,15 +86,16 @@ export function valuesArbitrary(shape: ValuesShape, opts: GenOptions = {}): fc.A
       columns: fc.uniqueArray(int(0, maxCount - 1), { minLength: shape.minCount, maxLength: maxCount }),
       opposed: mode,
       lambda: shape.mixture ? fc.array(weight(), { minLength: maxCount, maxLength: maxCount }) : fc.constant(null),
+      scales: fc.array(norm(), { minLength: maxCount + 1, maxLength: maxCount + 1 }),
     })
-    .map(({ rows: raw, columns, opposed, lambda }) => {
+    .map(({ rows: raw, columns, opposed, lambda, scales }) => {
       const m = columns.length;
       const rows = shape.nonConflicting ? raw.map(intoOrthant) : raw;
       // An all-zero draw becomes ±e₁, on the orthant's side under `non-conflicting`.
       const sign0 = shape.nonConflicting && rows[0].negative ? -1 : 1;
       const values = columns.map((c) => {
         const v = rows.map((r) => r.v[c]);
-        return v.every((x) => x === 0) ? v.map((_, k) => (k === 0 ? sign0 : 0)) : v;
+        return scaleBy(v.every((x) => x === 0) ? v.map((_, k) => (k === 0 ? sign0 : 0)) : v, scales[c]);
       });
       if (opposed && m >= 2) {
         // If the others already sum to zero, C = ∅ whatever v_m is; nonZero keeps v_m ≠ 0.
@@ -99,7 +105,7 @@ export function valuesArbitrary(shape: ValuesShape, opts: GenOptions = {}): fc.A
       return compact({
         ...(shape.isotropic ? {} : covarianceFields(rows.map((r) => r.cov))),
         values,
-        lambda: lambda === null ? undefined : nonZero(lambda.slice(0, m)),
+        lambda: lambda === null ? undefined : scaleBy(nonZero(lambda.slice(0, m)), scales[maxCount]),
       });
     });
 }

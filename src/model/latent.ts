@@ -6,7 +6,7 @@
  */
 export {
   ceiling, JUDGE_KINDS, judgeScore, LATENT_KINDS, latentModel, MAX_ENUMERATED, optimalProbe, phiTimes, phiTransposeTimes,
-  PINV_RCOND, representationCovariance, scoreSignal, type JudgeSpec, type LatentKind, type LatentModel,
+  GRAM_ROUNDING, PINV_RCOND, representationCovariance, scoreSignal, spectralRounding, type JudgeSpec, type LatentKind, type LatentModel,
 } from './latent/model.ts';
 export { linkBound, sampleCoordinate, tiltedKL, tiltedMean, tiltedQuantile } from './latent/tilt.ts';
 export {

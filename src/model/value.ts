@@ -1,6 +1,7 @@
 import { identity, inner, sNorm, type Covariance } from '../linalg/covariance.ts';
 import { dot, isZero, zeros, type Vec } from '../linalg/vec.ts';
 import { InputError } from '../numeric/errors.ts';
+import { normalExpectation } from '../numeric/quadrature.ts';
 import { expectUnderNormal, IDENTITY, type Link } from './link.ts';
 
 /**
@@ -39,4 +40,25 @@ export const valueScoreMean = (M: ValueModel, theta: Vec): number => dot(M.vStar
 /** Expected true value J(θ) = E[f(m(θ) + sZ)] with s = ‖v*‖_Σ. */
 export function expectedValue(M: ValueModel, theta: Vec): number {
   return expectUnderNormal(M.f, valueScoreMean(M, theta), sNorm(M.Sigma, M.vStar));
+}
+
+/** Nodes of the Gauss–Hermite rule behind `expectUnderNormal` for links without a closed form. */
+const SHIFT_NODES = 120;
+
+/**
+ * The size of J(θ₁) − J(θ₀) without J's cancellation: E|f(X + m(θ₁) − m(θ₀)) − f(X)| with
+ * X ~ N(m(θ₀), s²), node by node on the Gauss–Hermite rule (THEORY §1: only the mean of <v*,h>
+ * moves). For strictly increasing f every node moves the same way, so this is |G| itself; it is
+ * 0 exactly when no node moves (no shift, or f flat to double precision over the law), where a
+ * gain's sign cannot be read off J. `scale` is E|f(X)| ∨ E|f(X + shift)|, the size J's rounding
+ * and quadrature error are relative to.
+ */
+export function valueShift(M: ValueModel, from: Vec, to: Vec): { change: number; scale: number } {
+  const m0 = valueScoreMean(M, from);
+  const shift = valueScoreMean(M, to) - m0;
+  const s = sNorm(M.Sigma, M.vStar);
+  const f = M.f;
+  const change = normalExpectation((x) => Math.abs(f(x + shift) - f(x)), m0, s, SHIFT_NODES);
+  const scale = Math.max(normalExpectation((x) => Math.abs(f(x)), m0, s, SHIFT_NODES), normalExpectation((x) => Math.abs(f(x + shift)), m0, s, SHIFT_NODES));
+  return { change, scale };
 }

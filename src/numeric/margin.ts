@@ -16,5 +16,22 @@ export const implies = (p: number, q: number): number => Math.max(-p, q);
 export const sameSign = (p: number, q: number): number =>
   all(implies(p, q), implies(-p, -q), implies(q, p), implies(-q, -p));
 
+/**
+ * `sign(p) = sign(q)` as a strict theorem states it: p = 0 ⇔ q = 0, and otherwise the same
+ * strict sign. `sameSign` alone cannot see zero (sameSign(0, q) = 0 = sameSign(p, 0) for every
+ * p, q), so a gain stuck at 0 would pass for any alignment, and any gain would pass at A = 0.
+ *
+ * Each side has its own zero resolution (`zp`, `zq`): below it, the side is 0 as far as its
+ * computation can tell. Where p is 0, q must be 0: the equality margin −|q|. Where q is 0 and
+ * p is not, the strict half fails by −|p| (a q stuck at 0 while p = 0.3 fails by 0.3, not at
+ * the edge of tol). Elsewhere both are resolvably non-zero and the margin is sameSign's. Both
+ * sides on comparable scales, as for sameSign; the caller's tol is q's resolution.
+ */
+export function sameStrictSign(p: number, q: number, zp: number, zq: number): number {
+  if (Math.abs(p) <= zp) return -Math.abs(q);
+  if (Math.abs(q) <= zq) return -Math.abs(p);
+  return sameSign(p, q);
+}
+
 /** `a = b`, as a margin: never positive, zero at equality. */
 export const equal = (a: number, b: number): number => -Math.abs(a - b);

@@ -89,8 +89,12 @@ export function defineFamily(url: string, spec: FamilySpec): Family {
     ids.add(p.id);
     const tags = p.tags ?? spec.tags;
     for (const t of tags) if (!isBuiltinTag(t) && !seen.has(t)) fail(`${p.id}: tag "${t}" is neither THEORY's nor defined by the family`);
-    const arbitrary = p.arbitrary ?? spec.arbitrary;
-    if (!arbitrary) return fail(`${p.id}: no generator (give the family or the part an arbitrary)`);
+    const declared = p.arbitrary ?? spec.arbitrary;
+    if (!declared) return fail(`${p.id}: no generator (give the family or the part an arbitrary)`);
+    // With any of the part's tags dropped the generator reaches extreme scales (issue 10 §6),
+    // unless the caller says otherwise.
+    const arbitrary: TheoremPart['arbitrary'] = (inForce, opts = {}) =>
+      declared(inForce, opts.reach === undefined && tags.some((t) => !inForce.has(t)) ? { ...opts, reach: true } : opts);
     return {
       ...p,
       paperClaims: p.paperClaims ?? spec.paperClaims,

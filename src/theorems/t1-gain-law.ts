@@ -5,22 +5,23 @@
  */
 import { sNorm, sqNorm } from '../linalg/covariance.ts';
 import { axpy, norm, scale } from '../linalg/vec.ts';
-import { all, equal, sameSign } from '../numeric/margin.ts';
+import { all, equal } from '../numeric/margin.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
-import { gainSetting, rlaifArbitrary } from './common/rlaif-instance.ts';
+import { budgetPolicy, gainSetting, gainSign, rlaifArbitrary } from './common/rlaif-instance.ts';
 import { defineFamily, type PartSpec } from './family.ts';
 import type { Evaluation, TheoremPart } from './types.ts';
 import { explainT1, explainT1a, explainT1b } from './explain/gain.ts';
 
-const shape = { directions: ['g', 'u'], nonZero: ['u'] } as const;
+// A(u) = 0 drawn one time in four (T1.a's zero clause; the law and the bound at A = 0).
+const shape = { directions: ['g', 'u'], nonZero: ['u'], boundary: 'orthogonal-u' } as const;
 
 /** The shared computation of the T1 parts: gain from J, and the law's right-hand side. */
 function gainLaw(inst: Parameters<TheoremPart['evaluate']>[0]) {
-  const { M, u, epsilon, A, G, before } = gainSetting(inst);
+  const { M, g, u, epsilon, A, G, before } = gainSetting(inst);
   const ceiling = Math.sqrt(2 * epsilon) * sNorm(M.Sigma, M.vStar);
   // J(g + u/β) − J(g) cancels |J|-sized numbers: the tolerance scales with them.
   const tol = scaledTol(before, G, ceiling) / ceiling;
-  return { M, u, A, G, ceiling, tol, quantities: { alignment: A, gain: G, predictedGain: ceiling * A } };
+  return { M, g, u, epsilon, A, G, before, ceiling, tol, quantities: { alignment: A, gain: G, predictedGain: ceiling * A } };
 }
 
 const T1: PartSpec = {
@@ -43,8 +44,10 @@ const T1a: PartSpec = {
   statement: 'sign G_ε(u) = sign A(u)',
   arbitrary: (inForce, opts) => rlaifArbitrary(inForce, shape, opts),
   evaluate(inst): Evaluation {
-    const { A, G, ceiling, tol, quantities } = gainLaw(inst);
-    return { margin: sameSign(A, G / ceiling), tol, quantities, pre: true };
+    const { M, g, u, epsilon, A, G, ceiling, before, quantities } = gainLaw(inst);
+    // Strict at 0 both ways: A = 0 ⇒ G = 0, A ≠ 0 ⇒ G ≠ 0 with A's sign (gainSign).
+    const check = gainSign(M, A, G, g, budgetPolicy(M, g, u, epsilon), ceiling, [before, ceiling]);
+    return { ...check, quantities: { ...quantities, ...check.quantities } };
   },
 };
 

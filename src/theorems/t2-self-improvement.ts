@@ -13,16 +13,19 @@ import { policyDirection, gain } from '../model/rlaif.ts';
 import { alignment, expectedValue, type ValueModel } from '../model/value.ts';
 import { HarnessError } from '../numeric/errors.ts';
 import { hashSeed } from '../numeric/hash.ts';
-import { equal, implies, sameSign } from '../numeric/margin.ts';
+import { equal, implies, sameStrictSign } from '../numeric/margin.ts';
 import { makeRng } from '../numeric/rng.ts';
 import { scaledTol } from '../numeric/tolerance.ts';
-import { judgeDirection, readValueModel, rlaifArbitrary } from './common/rlaif-instance.ts';
+import { ALIGNMENT_ZERO, budgetPolicy, gainSign, judgeDirection, readValueModel, rlaifArbitrary } from './common/rlaif-instance.ts';
 import type { Evaluation, Tag, TheoremPart } from './types.ts';
 import { explainT2a, explainT2b, explainT2c } from './explain/judge.ts';
 
 const TAGS: readonly Tag[] = ['linear-value', 'isotropic', 'converged'];
 const arbitrary: TheoremPart['arbitrary'] = (inForce, opts) =>
   rlaifArbitrary(inForce, { directions: ['g', 'w'], constitution: true, beta: true }, opts);
+/** T2.a and T2.b: also the tie A(u_c) = A(g), one draw in four (their zero clause). */
+const tiedArbitrary: TheoremPart['arbitrary'] = (inForce, opts) =>
+  rlaifArbitrary(inForce, { directions: ['g', 'w'], constitution: true, beta: true, boundary: 'tied-g' }, opts);
 
 function setting(inst: Instance) {
   const r = new Reader(inst);
@@ -37,7 +40,7 @@ const T2a: PartSpec = {
   title: 'RLAIF beats self-training iff the judge is better aligned',
   explain: explainT2a,
   statement: 'sign(G_ε(u_c) − G_ε(g)) = sign(A(u_c) − A(g)) at equal KL budget ε',
-  arbitrary,
+  arbitrary: tiedArbitrary,
   evaluate(inst, inForce): Evaluation {
     const { r, M, g, uc, alignmentJudge, alignmentGeneration } = setting(inst);
     const eps = r.optNumber('epsilon', 1, { positive: true });
@@ -56,13 +59,12 @@ const T2a: PartSpec = {
         pre: true,
       };
     }
-    const unit = Math.max(Math.abs(gainJudge), Math.abs(gainGeneration)) || 1;
-    return {
-      margin: sameSign(dA, (gainJudge - gainGeneration) / unit),
-      tol: scaledTol(1, gainJudge / unit, gainGeneration / unit),
-      quantities: { alignmentJudge, alignmentGeneration, gainJudge, gainGeneration },
-      pre: true,
-    };
+    // At equal budget each policy shifts <v*,h> by sqrt(2ε)‖v*‖_Σ·A, so the difference of gains
+    // is J(θ_judge) − J(θ_generation): its sign is read against that shift, zero handled both
+    // ways (dA = 0 ⇒ equal gains; dA ≠ 0 ⇒ a strict difference of dA's sign). See gainSign.
+    const unit = Math.max(Math.abs(gainJudge), Math.abs(gainGeneration));
+    const check = gainSign(M, dA, gainJudge - gainGeneration, budgetPolicy(M, g, g, eps), budgetPolicy(M, g, uc, eps), unit, [expectedValue(M, g), unit]);
+    return { ...check, quantities: { alignmentJudge, alignmentGeneration, gainJudge, gainGeneration, ...check.quantities } };
   },
 };
 
@@ -72,7 +74,7 @@ const T2b: PartSpec = {
   explain: explainT2b,
   statement: 'Agr(u_c) > Agr(g) iff A(u_c) > A(g); Agr by seeded Monte Carlo on common random pairs',
   numRuns: 60,
-  arbitrary,
+  arbitrary: tiedArbitrary,
   evaluate(inst, inForce): Evaluation {
     const { r, M, g, uc, alignmentJudge, alignmentGeneration } = setting(inst);
     const rng = makeRng(r.has('seed') ? r.number('seed') : hashSeed(inst));
@@ -91,14 +93,18 @@ const T2b: PartSpec = {
         pre: true,
       };
     }
+    const dA = alignmentJudge - alignmentGeneration;
+    const resolution = est.halfWidth + est.tieBias;
     return {
-      margin: sameSign(alignmentJudge - alignmentGeneration, dAgr),
+      // Zero both ways: a tie dA = 0 needs equal agreements (−|dAgr|); otherwise the strict sign.
+      margin: sameStrictSign(dA, dAgr, ALIGNMENT_ZERO, resolution),
       // The estimated difference is within halfWidth (+ rounding-tie bias) of the truth except
       // with probability MC_ALPHA = 1e-7 (n = 40 000 common random pairs).
-      tol: est.halfWidth + est.tieBias,
+      tol: resolution,
       quantities: { agreementJudge, agreementGeneration, alignmentJudge, alignmentGeneration, halfWidth: est.halfWidth },
-      // A difference the sample cannot resolve decides nothing.
-      pre: Math.abs(dAgr) > est.halfWidth + est.tieBias,
+      // A tie decides its zero clause. Otherwise a difference the sample cannot resolve decides
+      // nothing: "dA ≠ 0 ⇒ dAgr ≠ 0" is beyond a Monte Carlo estimate's reach.
+      pre: Math.abs(dA) <= ALIGNMENT_ZERO || Math.abs(dAgr) > resolution,
     };
   },
 };

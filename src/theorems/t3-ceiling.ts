@@ -23,7 +23,7 @@ import { checkNumber, checkVecs, Reader, type Instance } from '../instance/reade
 import { dot, norm } from '../linalg/vec.ts';
 import { sheppard } from '../model/agreement.ts';
 import {
-  ceiling, judgeCorrelation, JUDGE_KINDS, LATENT_KINDS, latentAgreement, latentGain, latentModel, optimalProbe, phiTimes,
+  ceiling, judgeCorrelation, JUDGE_KINDS, LATENT_KINDS, latentAgreement, latentGain, latentModel, optimalProbe, phiTimes, spectralRounding,
   type CorrelationResult, type JudgeSpec, type LatentModel,
 } from '../model/latent.ts';
 import { InputError } from '../numeric/errors.ts';
@@ -148,7 +148,8 @@ const T3a: PartSpec = {
     const qForm = dot(phiTimes(L.Phi, L.wStar), optimalProbe(L)) / dot(L.wStar, L.wStar);
     const quantities: Record<string, number> = { ceiling: q, quadraticForm: qForm };
     if (judged) quantities.correlation = judgeCorrelation(L, judged.judge, judged.uc, rngFor(r, inst, 'correlation')).value;
-    return { margin: all(qForm, equal(q * q, qForm), 1 - q), tol: scaledTol(1), quantities, pre: true };
+    // Tolerance: REL_TOL plus the eigen-solver's rounding at Σ_h's conditioning (spectralRounding).
+    return { margin: all(qForm, equal(q * q, qForm), 1 - q), tol: scaledTol(1) + spectralRounding(L), quantities, pre: true };
   },
 };
 
@@ -161,14 +162,14 @@ const T3a: PartSpec = {
 function ceilingHalves(inst: Instance) {
   const { r, L, q, uc, judge, premise } = setting(inst);
   const corr = judgeCorrelation(L, judge, uc, rngFor(r, inst, 'correlation'));
-  const bound = { margin: q - corr.value, tol: scaledTol(1) + methodTol(corr.method) + (corr.value - corr.lo) };
+  const bound = { margin: q - corr.value, tol: scaledTol(1) + spectralRounding(L) + methodTol(corr.method) + (corr.value - corr.lo) };
   const quantities: Record<string, number> = { ceiling: q, correlation: corr.value, correlationLow: corr.lo, correlationHigh: corr.hi, boundMargin: bound.margin };
   let equality: { margin: number; tol: number } | undefined;
   // Equality at the optimal probe, through the same correlation routine (a linear judge).
   if (norm(phiTimes(L.Phi, L.wStar)) > 0) {
     const uStar = optimalProbe(L);
     const probe = judgeCorrelation(L, { kind: 'linear' }, uStar, rngFor(r, inst, 'probe'));
-    equality = { margin: equal(probe.value, q), tol: scaledTol(1) + methodTol(probe.method) + spread(probe) };
+    equality = { margin: equal(probe.value, q), tol: scaledTol(1) + spectralRounding(L) + methodTol(probe.method) + spread(probe) };
     Object.assign(quantities, { probeCorrelation: probe.value, equalityMargin: equality.margin });
   }
   // A Monte Carlo correlation whose interval straddles q decides nothing.

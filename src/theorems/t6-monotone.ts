@@ -11,10 +11,9 @@ import { Reader } from '../instance/reader.ts';
 import { agreementMonteCarlo, sheppard } from '../model/agreement.ts';
 import { alignment } from '../model/value.ts';
 import { hashSeed } from '../numeric/hash.ts';
-import { equal, sameSign } from '../numeric/margin.ts';
+import { equal } from '../numeric/margin.ts';
 import { makeRng } from '../numeric/rng.ts';
-import { scaledTol } from '../numeric/tolerance.ts';
-import { gainSetting, readValueModel, rlaifArbitrary } from './common/rlaif-instance.ts';
+import { budgetPolicy, gainSetting, gainSign, readValueModel, rlaifArbitrary } from './common/rlaif-instance.ts';
 import { defineFamily, type PartSpec } from './family.ts';
 import type { Evaluation, Tag } from './types.ts';
 import { explainT6a, explainT6b } from './explain/gain.ts';
@@ -27,7 +26,7 @@ const T6a: PartSpec = {
   explain: explainT6a,
   statement: 'f strictly increasing: Agr(u) = 1 − arccos(A(u))/π, Agr by seeded Monte Carlo',
   numRuns: 60,
-  arbitrary: (inForce, opts) => rlaifArbitrary(inForce, { directions: ['u'], nonZero: ['u'] }, opts),
+  arbitrary: (inForce, opts) => rlaifArbitrary(inForce, { directions: ['u'], nonZero: ['u'], boundary: 'orthogonal-u' }, opts),
   evaluate(inst): Evaluation {
     const r = new Reader(inst);
     const { M, d } = readValueModel(r);
@@ -56,18 +55,17 @@ const T6b: PartSpec = {
   title: 'Gain has the sign of alignment for monotone values',
   explain: explainT6b,
   statement: 'f strictly increasing: sign G_ε(u) = sign A(u), with G_ε from J by quadrature',
-  arbitrary: (inForce, opts) => rlaifArbitrary(inForce, { directions: ['g', 'u'], nonZero: ['u'] }, opts),
+  arbitrary: (inForce, opts) => rlaifArbitrary(inForce, { directions: ['g', 'u'], nonZero: ['u'], boundary: 'orthogonal-u' }, opts),
   evaluate(inst): Evaluation {
-    const { A, G, before } = gainSetting(inst);
-    // G = J(θ) − J(g) cancels |J|-sized numbers (exp and cubic links make J large): compare
-    // signs in units of the largest of them, where rounding and quadrature error are ~1e-8.
-    const unit = Math.max(Math.abs(before), Math.abs(before + G), Math.abs(G)) || 1;
-    return {
-      margin: sameSign(A, G / unit),
-      tol: scaledTol(1),
-      quantities: { alignment: A, gain: G },
-      pre: true,
-    };
+    const { M, g, u, epsilon, A, G, before } = gainSetting(inst);
+    const unit = Math.max(Math.abs(before), Math.abs(before + G), Math.abs(G));
+    // G = J(θ) − J(g) cancels |J|-sized numbers (exp and cubic links make J large): signs are
+    // compared in units of the largest of them. A saturated link moves J by less than its
+    // rounding, so whether G is resolvable is judged from the shift's node-by-node change of f;
+    // zero is handled both ways (A = 0 ⇒ G = 0; A ≠ 0 ⇒ G ≠ 0 with A's sign, so a gain stuck at
+    // 0 fails). See gainSign.
+    const check = gainSign(M, A, G, g, budgetPolicy(M, g, u, epsilon), unit, [before, before + G]);
+    return { ...check, quantities: { alignment: A, gain: G, ...check.quantities } };
   },
 };
 

@@ -78,13 +78,27 @@ const largeSample = defineTag('large-sample', {
 });
 
 /**
+ * n with `large-sample` dropped: 1..64 (the shrink target), and under reach (a tag dropped) also
+ * the extremes n = 1 and n = MAX_N (the cap the tag itself stops at) and anything between.
+ */
+const smallSample = (reach: boolean | undefined): fc.Arbitrary<number> =>
+  reach
+    ? fc.oneof(
+        { withCrossShrink: true },
+        { arbitrary: fc.integer({ min: 1, max: 64 }), weight: 2 },
+        { arbitrary: fc.constantFrom(1, MAX_N), weight: 2 },
+        { arbitrary: fc.integer({ min: 1, max: MAX_N }), weight: 1 },
+      )
+    : fc.integer({ min: 1, max: 64 });
+
+/**
  * Under `large-sample`, n is set to what the tag requires; a draw whose gap is too small to
  * resolve within MAX_N pairs is turned into a premise-false one (g := w, no constitution), so
- * the generator never leaves the tag. Dropped, n is 1..64.
+ * the generator never leaves the tag. Dropped, n is drawn by `smallSample`.
  */
 const arbitrary: TheoremPart['arbitrary'] = (inForce, opts) =>
   fc
-    .tuple(rlaifArbitrary(inForce, { directions: ['g', 'w'], nonZero: ['w'], constitution: true, beta: true }, opts), fc.integer({ min: 1, max: 64 }), fc.nat(1000))
+    .tuple(rlaifArbitrary(inForce, { directions: ['g', 'w'], nonZero: ['w'], constitution: true, beta: true }, opts), smallSample(opts?.reach), fc.nat(1000))
     .map(([drawn, smallN, seed]) => {
       // Where the premise fails, a sign flip of g and/or w usually meets it (A(−x) = −A(x));
       // the first flip that works is taken, so the premise region is covered, not just its core.

@@ -147,7 +147,10 @@ function gaussianCorrelation(L: LatentModel, judge: JudgeSpec, u: Vec, b: Vec, f
   }
   const f = L.f;
   // f may grow like e^{sZ} (exp link): its square peaks at Z = 2s, so widen the range to match.
-  const R = 12 + 2 * s;
+  // Only then: the other links grow at most polynomially, and at the widest reach (s ~ 1e4) a
+  // range of 12 + 2s cost ~1e6 integrand calls per integral. (An oscillating link, sin(sZ), is
+  // not resolved by unit panels once s passes ~10 with either range: a known limit.)
+  const R = f.spec.kind === 'exp' ? 12 + 2 * s : 12;
   const Ef = normalExpect((z) => f(s * z), [], R);
   const varF = normalExpect((z) => (f(s * z) - Ef) ** 2, [], R);
   const cov = normalExpect((z) => (psi(z) - mean) * (f(s * z) - Ef), [], R);

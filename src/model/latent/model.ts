@@ -57,6 +57,13 @@ export interface LatentModel {
 export const PINV_RCOND = 1e-12;
 
 /**
+ * Eigenvalues of ΦᵀΦ at most GRAM_ROUNDING·m·λ_max are zeros of exact arithmetic (rounding is
+ * ~1e-16·m·λ_max; 1e-13 leaves a factor 1000): genuine ones of the drawn instances sit at
+ * 1e-9·λ_max or above (entries scaled by at most 2^±7 per row).
+ */
+export const GRAM_ROUNDING = 1e-13;
+
+/**
  * Rademacher latents are enumerated exactly up to this many coordinates (2^m points), both for
  * a judge's correlation and for the gain; beyond it they are sampled.
  */
@@ -99,10 +106,28 @@ export function representationCovariance(Phi: readonly Vec[], sigma: number): Fl
  */
 function keptSpectrum(L: LatentModel): { lambda: number; v: Vec }[] {
   const s2 = L.sigma * L.sigma;
-  const values = Array.from(L.gram.values, (x) => Math.max(0, x));
+  // Rounding level of the eigen-solver: an eigenvalue that is 0 in exact arithmetic comes out
+  // as ±(a few ε)·m·λ_max. Clamping only the negative ones kept the positive ones, and with a
+  // small noise level (σ² = 2^-26, drawn at the widest reach) λ/(λ + σ²) gave such a phantom
+  // direction a weight of 1e-6, enough to move q past q² = <Φw*, u*>/‖w*‖² by 1e-7.
+  const rounding = GRAM_ROUNDING * L.m * Math.max(0, ...L.gram.values);
+  const values = Array.from(L.gram.values, (x) => (x <= rounding ? 0 : x));
   const top = Math.max(0, ...values) + s2;
   const cutoff = PINV_RCOND * L.d * top;
   return values.flatMap((lambda, i) => (lambda + s2 > cutoff && lambda > 0 ? [{ lambda, v: L.gram.vectors[i] }] : []));
+}
+
+/**
+ * The rounding q, u* and every correlation read through Σ_h⁺ carry: the eigen-solver's error is
+ * ~ε·λ_max on each eigenvalue, hence ~ε·κ on the directions of the smallest kept one, with κ
+ * the condition number of the kept spectrum of Σ_h (λ_i + σ²). O(ε) for the small integer
+ * instances; up to ~1e-6 at the widest reach (κ ~ 1e9), where REL_TOL alone cannot cover it.
+ */
+export function spectralRounding(L: LatentModel): number {
+  const s2 = L.sigma * L.sigma;
+  const kept = keptSpectrum(L).map((k) => k.lambda + s2);
+  if (kept.length === 0) return 0;
+  return 16 * Number.EPSILON * (Math.max(...kept) / Math.min(...kept));
 }
 
 /** Φz. */
