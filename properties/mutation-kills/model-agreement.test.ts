@@ -8,7 +8,7 @@ import { vec } from '../../src/linalg/vec.ts';
 import { agreement, agreementMonteCarlo, sheppard } from '../../src/model/agreement.ts';
 import { link } from '../../src/model/link.ts';
 import { alignment, valueModel } from '../../src/model/value.ts';
-import { hoeffding, MC_ALPHA } from '../../src/numeric/bounds.ts';
+import { hoeffding } from '../../src/numeric/bounds.ts';
 import { HarnessError } from '../../src/numeric/errors.ts';
 import { makeRng } from '../../src/numeric/rng.ts';
 import { SUITE_SEED } from '../support/suite.ts';
