@@ -12,7 +12,7 @@ import { sheppard } from '../../src/model/agreement.ts';
 import { link } from '../../src/model/link.ts';
 import { alignment, valueModel } from '../../src/model/value.ts';
 import { hoeffding, MC_ALPHA } from '../../src/numeric/bounds.ts';
-import { InputError } from '../../src/numeric/errors.ts';
+import { HarnessError, InputError } from '../../src/numeric/errors.ts';
 import { makeRng } from '../../src/numeric/rng.ts';
 import { SUITE_SEED } from '../support/suite.ts';
 
@@ -66,6 +66,11 @@ describe('ablatedAgreementMonteCarlo', () => {
     const est = ablatedAgreementMonteCarlo(M, vec([0, 0, 1]), u, makeRng(SUITE_SEED), n);
     // One estimate, range 1: Hoeffding at MC_ALPHA.
     expect(Math.abs(est.estimate - sheppard(alignment(M, u)))).toBeLessThanOrEqual(hoeffding(n, MC_ALPHA, 1));
+  });
+
+  it('a value that overflows on a sampled response is a harness error, not a tie', () => {
+    const M = valueModel(vec([1, 0]), { mu: vec([800, 0]), f: link({ kind: 'exp' }) });
+    expect(() => ablatedAgreementMonteCarlo(M, vec([0, 1]), vec([1, 0]), makeRng(5), 10)).toThrow(HarnessError);
   });
 
   it('ties of a saturating value are counted one half each and reported as tieBias = ties/(2n)', () => {
