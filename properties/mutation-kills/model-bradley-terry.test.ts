@@ -26,7 +26,7 @@ describe('samplePreferences follows the preference law', () => {
     ]);
     const entry = (i: number, j: number) => S.apply(unit(2, j))[i];
     const u = vec([1.5, -1]);
-    const n = 20_000;
+    const n = 5000;
     const { x, y } = samplePreferences(S, u, n, makeRng(SUITE_SEED));
     expect(x.length).toBe(n);
     expect(y.length).toBe(n);
@@ -67,7 +67,7 @@ describe('samplePreferences follows the preference law', () => {
 });
 
 describe('fitBradleyTerry is the ridge-penalised maximum-likelihood point', () => {
-  test.prop([judge, fc.integer({ min: 2, max: 80 }), fc.integer()], { seed: SUITE_SEED, numRuns: 40 })(
+  test.prop([judge, fc.integer({ min: 2, max: 60 }), fc.integer()], { seed: SUITE_SEED, numRuns: 25 })(
     'the penalised score Σ(σ(<θ,x>) − y)x + ridge·n·θ vanishes at the fit (small samples, separable ones included)',
     (u, n, seed) => {
       const d = u.length;
@@ -96,9 +96,9 @@ describe('fitBradleyTerry is the ridge-penalised maximum-likelihood point', () =
     ].entries()) {
       const d = u.length;
       const truth = vec(u);
-      const theta = fitBradleyTerry(samplePreferences(identity(d), truth, 6000, makeRng(SUITE_SEED + 10 + k)));
-      // The MLE's standard error is about sqrt(d/(n·E[σ'(s)]·2)) <= 0.05 here; 0.2 is four times that and more.
-      expect(norm(sub(theta, truth)) / norm(truth), `u = [${u}]`).toBeLessThanOrEqual(0.2);
+      const theta = fitBradleyTerry(samplePreferences(identity(d), truth, 3000, makeRng(SUITE_SEED + 10 + k)));
+      // The MLE's relative standard error is about sqrt(d/(n·E[σ'(s)]·2))/‖u‖ <= 0.07 here; 0.25 is over three and a half times that.
+      expect(norm(sub(theta, truth)) / norm(truth), `u = [${u}]`).toBeLessThanOrEqual(0.25);
     }
   });
 });
