@@ -32,7 +32,7 @@ describe('ablate', () => {
 
   it('refuses r = 0, naming r', () => {
     expect(() => ablate(vec([0, 0]), vec([1, 2]))).toThrow(InputError);
-    expect(() => ablate(vec([0, 0]), vec([1, 2]))).toThrow(/^r:/);
+    expect(() => ablate(vec([0, 0]), vec([1, 2]))).toThrow(/^r: the ablated direction must be non-zero/);
   });
 
   it('a judge along r is ablated to exactly 0, and a judge orthogonal to r is left alone', () => {
@@ -71,6 +71,7 @@ describe('ablatedAgreementMonteCarlo', () => {
   it('a value that overflows on a sampled response is a harness error, not a tie', () => {
     const M = valueModel(vec([1, 0]), { mu: vec([800, 0]), f: link({ kind: 'exp' }) });
     expect(() => ablatedAgreementMonteCarlo(M, vec([0, 1]), vec([1, 0]), makeRng(5), 10)).toThrow(HarnessError);
+    expect(() => ablatedAgreementMonteCarlo(M, vec([0, 1]), vec([1, 0]), makeRng(5), 10)).toThrow(/not finite/);
   });
 
   it('ties of a saturating value are counted one half each and reported as tieBias = ties/(2n)', () => {

@@ -75,5 +75,6 @@ describe('agreementMonteCarlo', () => {
   it('a value that overflows on a sampled response is a harness error, not a tie', () => {
     const M = valueModel(vec([1]), { mu: vec([800]), f: link({ kind: 'exp' }) });
     expect(() => agreementMonteCarlo(M, [vec([1])], makeRng(4), 10)).toThrow(HarnessError);
+    expect(() => agreementMonteCarlo(M, [vec([1])], makeRng(4), 10)).toThrow(/not finite/);
   });
 });
