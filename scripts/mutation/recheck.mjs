@@ -61,7 +61,7 @@ c.survived = still.filter((s) => s.status === 'Survived').length;
 c.noCoverage = still.filter((s) => s.status === 'NoCoverage').length;
 summary.score = c.valid ? Math.round((1000 * (c.killed + c.timeout)) / c.valid) / 10 : 100;
 summary.survivors = still;
-summary.recheck = { killed, at: new Date().toISOString().slice(0, 10), how: 'survivors re-run one by one in plain vitest (scripts/mutation/recheck.mjs)' };
+summary.recheck = { killed, at: new Date().toISOString().slice(0, 10), tests: m.tests, how: 'survivors re-run one by one in plain vitest (scripts/mutation/recheck.mjs)' };
 writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
 console.log(`${name}: ${killed} more killed; score ${summary.score}%`);
 spawnSync('node', ['scripts/mutation/run-module.mjs', '--table'], { stdio: 'inherit' });
