@@ -123,6 +123,13 @@ describe('an update sequence: rlaifTrajectory, numericalRank, relativeResidual',
     expect(numericalRank([vec([1, 0]), vec([0, 4e-10]), vec([0, 0])])).toBe(2);
   });
 
+  it('numericalRank does not depend on the vectors\' common scale (the cut is relative to σ_max)', () => {
+    const V = [vec([1, 0]), vec([0, 1e-11])];
+    for (const c of [1e-6, 1, 100, 1e6]) expect(numericalRank(V.map((v) => scale(c, v))), `scale ${c}`).toBe(1);
+    const W = [vec([1, 0]), vec([0, 1e-9])];
+    for (const c of [1e-6, 1, 100, 1e6]) expect(numericalRank(W.map((v) => scale(c, v))), `scale ${c}`).toBe(2);
+  });
+
   it('relativeResidual is ‖x − Px‖ over the scale, or the bare norm when the scale is 0', () => {
     const S = Subspace.span([vec([1, 0, 0])], 3);
     expect(relativeResidual(S, vec([5, 0, 0]), 2)).toBe(0);

@@ -29,6 +29,10 @@ const offset = (text, { line, column }) => {
   return o + column - 1;
 };
 
+// After a first recheck, only the mutants still listed as survivors are run again.
+const key = (file, line, column, mutator, replacement) => `${file}:${line}:${column}:${mutator}:${replacement ?? ''}`;
+const pending = summary.recheck ? new Set(summary.survivors.map((s) => key(s.file, s.line, s.column, s.mutator, s.replacement))) : null;
+
 let killed = 0;
 const still = [];
 for (const [file, { mutants }] of Object.entries(report.files)) {
@@ -36,6 +40,7 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
   try {
     for (const x of mutants) {
       if (x.status !== 'Survived' && x.status !== 'NoCoverage') continue;
+      if (pending && !pending.has(key(file, x.location.start.line, x.location.start.column, x.mutatorName, x.replacement))) continue;
       const mutated = original.slice(0, offset(original, x.location.start)) + x.replacement + original.slice(offset(original, x.location.end));
       writeFileSync(file, mutated);
       const tests = m.tests.flatMap((t) => expandBraces(t));
@@ -61,7 +66,7 @@ c.survived = still.filter((s) => s.status === 'Survived').length;
 c.noCoverage = still.filter((s) => s.status === 'NoCoverage').length;
 summary.score = c.valid ? Math.round((1000 * (c.killed + c.timeout)) / c.valid) / 10 : 100;
 summary.survivors = still;
-summary.recheck = { killed, at: new Date().toISOString().slice(0, 10), tests: m.tests, how: 'survivors re-run one by one in plain vitest (scripts/mutation/recheck.mjs)' };
+summary.recheck = { killed: killed + (summary.recheck?.killed ?? 0), at: new Date().toISOString().slice(0, 10), tests: m.tests, how: 'survivors re-run one by one in plain vitest (scripts/mutation/recheck.mjs)' };
 writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
 console.log(`${name}: ${killed} more killed; score ${summary.score}%`);
 spawnSync('node', ['scripts/mutation/run-module.mjs', '--table'], { stdio: 'inherit' });
