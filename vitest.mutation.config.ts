@@ -29,8 +29,8 @@ const SUBSET_TESTS = [
   'properties/{t1-gain-law,t2-self-improvement,t6-monotone}.test.ts',
 ];
 
-/** One module's property files (scripts/mutation/run-module.mjs), comma-separated globs. */
-const MODULE_TESTS = process.env.MUTATE_TESTS?.split(',');
+/** One module's property files (scripts/mutation/run-module.mjs): a JSON list of globs (they may hold commas). */
+const MODULE_TESTS = process.env.MUTATE_TESTS ? (JSON.parse(process.env.MUTATE_TESTS) as string[]) : undefined;
 
 export default defineConfig({
   plugins: [swapSuite],

@@ -56,6 +56,12 @@ describe('agreementMonteCarlo', () => {
     expect(Math.abs(est.estimates[1] - 0.5)).toBeLessThanOrEqual(est.estimateHalfWidth);
   });
 
+  it('a lone zero direction ties on every pair: exactly 1/2', () => {
+    // Its Gram row is exactly 0 here (a diagonal Gram matrix), so every score difference is 0.
+    const M = valueModel(vec([1, 2]), { mu: vec([1, 1]) });
+    expect(agreementMonteCarlo(M, [vec([0, 0])], makeRng(7), 1000).estimates).toEqual([0.5]);
+  });
+
   it('several directions at once, each within its half-width of Sheppard, in the order given (μ ≠ 0, correlated Σ)', () => {
     const M = valueModel(vec([1, 0.5, 0]), { Sigma: diagLowRank(vec([1, 1, 1]), [vec([0.5, -1, 1])]), mu: vec([5, -3, 1]) });
     const dirs = [vec([1, 0, 0]), vec([0, 1, 1]), vec([-1, 0.2, 0.4])];

@@ -32,7 +32,7 @@ if (!args.includes('--table')) {
       process.exit(2);
     }
     const raw = `reports/mutation/raw/${name}`;
-    const env = { ...process.env, RLAIF_PROFILE: 'mutation', MUTATE_MODULE: name, MUTATE_FILES: m.files.join(','), MUTATE_TESTS: m.tests.join(',') };
+    const env = { ...process.env, RLAIF_PROFILE: 'mutation', MUTATE_MODULE: name, MUTATE_FILES: m.files.join(','), MUTATE_TESTS: JSON.stringify(m.tests) };
     const run = spawnSync('npx', ['stryker', 'run'], { stdio: 'inherit', env });
     if (run.status !== 0) {
       console.error(`stryker failed on ${name} (exit ${run.status})`);
