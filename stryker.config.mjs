@@ -9,6 +9,14 @@
 // links), the T1 check and the evaluation harness, judged by the tests about those modules
 // (vitest.mutation.config.ts lists them). The Monte Carlo modules are left out: each of their
 // mutants reruns the Monte Carlo properties, instrumented, for minutes.
+// Every mutation run uses the mutation profile (RLAIF_PROFILE=mutation, set in
+// vitest.mutation.config.ts, read in src/numeric/profile.ts): a quarter of each part's
+// fast-check runs and a quarter of the Monte Carlo samples (10 000), with every tolerance
+// computed from the smaller n, so the false-alarm bound (α = 1e-7 per check) still holds.
+// Module by module (`npm run mutate:module -- <name>`, scripts/mutation/run-module.mjs): the
+// module's files (MUTATE_FILES) judged by its own property files only (MUTATE_TESTS, see
+// vitest.mutation.config.ts), reports under reports/mutation/raw/<name>/, and a small summary
+// committed to reports/mutation/modules/<name>.json.
 const FULL = ['src/model/**/*.ts', 'src/linalg/**/*.ts', 'src/numeric/**/*.ts', 'src/theorems/**/*.ts'];
 const SUBSET = [
   'src/linalg/{vec,covariance,subspace}.ts',
@@ -16,6 +24,9 @@ const SUBSET = [
   'src/model/{rlaif,value,link}.ts',
   'src/theorems/{t1-gain-law,evaluate}.ts',
 ];
+
+const MODULE = process.env.MUTATE_MODULE;
+const OUT = MODULE ? `reports/mutation/raw/${MODULE}` : 'reports/mutation';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -26,21 +37,21 @@ export default {
   // covered by no test in particular, so each would run the whole suite: about half the run
   // time for about a seventh of the mutants. They are left out (reported as ignored).
   ignoreStatic: true,
-  mutate: process.env.MUTATE_SUBSET ? SUBSET : FULL,
-  // The machine has 2 cores.
-  concurrency: 2,
+  mutate: process.env.MUTATE_FILES ? process.env.MUTATE_FILES.split(',') : process.env.MUTATE_SUBSET ? SUBSET : FULL,
+  // The machine has 2 cores, often shared: one test runner per module run unless told otherwise.
+  concurrency: Number(process.env.MUTATE_CONCURRENCY ?? (MODULE ? 1 : 2)),
   // A mutant that loops is caught by the timeout: 1.5 × the covering tests' time + 10 s.
   timeoutMS: 10_000,
   // The instrumented initial run (every test, one thread, per-test coverage) is several minutes.
   dryRunTimeoutMinutes: 60,
   timeoutFactor: 1.5,
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `${OUT}/mutation.html` },
+  jsonReporter: { fileName: `${OUT}/mutation.json` },
   // Re-runs only test what changed (new tests, edited sources).
   incremental: true,
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
-  tempDirName: '.stryker-tmp',
+  incrementalFile: `${OUT}/stryker-incremental.json`,
+  tempDirName: MODULE ? `.stryker-tmp/${MODULE}` : '.stryker-tmp',
   cleanTempDir: true,
   thresholds: { high: 90, low: 85, break: null },
 };

@@ -29,10 +29,16 @@ const SUBSET_TESTS = [
   'properties/{t1-gain-law,t2-self-improvement,t6-monotone}.test.ts',
 ];
 
+/** One module's property files (scripts/mutation/run-module.mjs): a JSON list of globs (they may hold commas). */
+const MODULE_TESTS = process.env.MUTATE_TESTS ? (JSON.parse(process.env.MUTATE_TESTS) as string[]) : undefined;
+
 export default defineConfig({
   plugins: [swapSuite],
   test: {
-    include: process.env.MUTATE_SUBSET ? SUBSET_TESTS : ['properties/**/*.test.ts'],
+    include: MODULE_TESTS ?? (process.env.MUTATE_SUBSET ? SUBSET_TESTS : ['properties/**/*.test.ts']),
+    // The mutation profile (src/numeric/profile.ts): fewer runs per part and fewer Monte Carlo
+    // samples, tolerances computed from the smaller n.
+    env: { RLAIF_PROFILE: 'mutation' },
     exclude: ['properties/cli/**', 'properties/hostile/**', 'properties/teeth.test.ts', 'properties/interrupt.test.ts', '**/node_modules/**'],
     // Instrumented code (a coverage counter on every expression) runs the Monte Carlo
     // properties many times slower than `npm test` does.

@@ -13,6 +13,7 @@ import type { GenOptions, TheoremPart } from '../theorems/types.ts';
 import { outsideDomain, trialsFor } from './trial.ts';
 
 import { DEFAULT_SEED } from './defaults.ts';
+import { profileRuns } from '../numeric/profile.ts';
 
 export { DEFAULT_SEED };
 export const DEFAULT_RUNS = 200;
@@ -76,7 +77,7 @@ export function checkPart(part: TheoremPart, opts: CheckOptions = {}): CheckRepo
   });
   const details = fc.check(property, {
     seed,
-    numRuns: opts.numRuns ?? part.numRuns ?? DEFAULT_RUNS,
+    numRuns: opts.numRuns ?? profileRuns(part.numRuns ?? DEFAULT_RUNS),
     path: opts.path,
     endOnFailure: opts.noShrink,
     interruptAfterTimeLimit: opts.interruptAfterTimeLimit,

@@ -1,0 +1,43 @@
+// The modules `npm run mutate:module` knows (scripts/mutation/run-module.mjs): for each, the
+// source files Stryker mutates and the property files that are about them. Only those tests run
+// (the dry run then takes seconds, not the whole suite's hour), and per-test coverage narrows
+// each mutant further to the tests that reach it. properties/mutation-kills/<name>.test.ts, when
+// it exists, holds the direct facts written to kill that module's survivors.
+// The model modules are judged by their unit properties (properties/model/) and direct facts,
+// not by the theorem families' suites (properties/tN-*.test.ts): those check whole parts and,
+// instrumented, take tens of seconds per mutant (model-ablation with t7-refusal.test.ts: 23
+// minutes for 96 mutants, most of it timeouts). The theorem files are judged by their suites.
+const KILLS = (name) => `properties/mutation-kills/${name}*.test.ts`;
+
+/** @type {Record<string, { files: string[]; tests: string[] }>} */
+export const MODULES = {
+  'model-ablation': { files: ['src/model/ablation.ts'], tests: ['properties/model/adversarial.test.ts', KILLS('model-ablation')] },
+  'model-bradley-terry': { files: ['src/model/bradley-terry.ts'], tests: [KILLS('model-bradley-terry')] },
+  'model-agreement': {
+    files: ['src/model/agreement.ts'],
+    tests: ['properties/model/{agreement,units,checks}.test.ts', KILLS('model-agreement')],
+  },
+  'model-pareto': { files: ['src/model/pareto.ts'], tests: ['properties/model/pareto.test.ts', KILLS('model-pareto')] },
+  'model-adversarial': { files: ['src/model/adversarial.ts'], tests: ['properties/model/adversarial.test.ts', KILLS('model-adversarial')] },
+  'model-latent': {
+    files: ['src/model/latent.ts', 'src/model/latent/*.ts'],
+    tests: ['properties/model/latent.test.ts', KILLS('model-latent')],
+  },
+  // The store's identity, schema and the store in memory; the folder of files apart (its
+  // mutants run the file-system tests, several seconds each).
+  'runner-store': { files: ['src/runner/store/schema.ts', 'src/runner/store/memory.ts'], tests: ['properties/runner/store.test.ts', KILLS('runner-store')] },
+  'runner-store-directory': { files: ['src/runner/store/directory.ts'], tests: ['properties/runner/store.test.ts', KILLS('runner-store')] },
+  shrinker: {
+    files: ['src/arbitraries/shrinkable.ts', 'src/arbitraries/_internals/*.ts'],
+    tests: ['properties/shrinker.test.ts', KILLS('shrinker')],
+  },
+  'runner-hunt': { files: ['src/runner/hunt.ts', 'src/runner/confirm.ts'], tests: ['properties/shrinker.test.ts', 'properties/runner/hunt-errors.test.ts', KILLS('runner-hunt')] },
+  't1-gain-law': { files: ['src/theorems/t1-gain-law.ts'], tests: ['properties/t1-gain-law.test.ts', KILLS('t1-gain-law')] },
+  't2-self-improvement': { files: ['src/theorems/t2-self-improvement.ts'], tests: ['properties/t2-self-improvement.test.ts', KILLS('t2-self-improvement')] },
+  't3-ceiling': { files: ['src/theorems/t3-ceiling.ts'], tests: ['properties/t3-ceiling.test.ts', KILLS('t3-ceiling')] },
+  't3s-capacity': { files: ['src/theorems/t3s-capacity.ts'], tests: ['properties/t3s-capacity.test.ts', KILLS('t3s-capacity')] },
+  't4-adversarial': { files: ['src/theorems/t4-adversarial.ts'], tests: ['properties/t4-adversarial.test.ts', KILLS('t4-adversarial')] },
+  't5-pareto': { files: ['src/theorems/t5-pareto.ts'], tests: ['properties/t5-pareto.test.ts', KILLS('t5-pareto')] },
+  't6-monotone': { files: ['src/theorems/t6-monotone.ts'], tests: ['properties/t6-monotone.test.ts', KILLS('t6-monotone')] },
+  't7-refusal': { files: ['src/theorems/t7-refusal.ts'], tests: ['properties/t7-refusal.test.ts', KILLS('t7-refusal')] },
+};
