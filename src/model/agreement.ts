@@ -45,6 +45,13 @@ export interface AgreementEstimate {
  * after O(d·r) per direction to form the Gram matrix. (Eigen-factored, so a singular Gram matrix,
  * e.g. x ∥ v* or x = 0, is fine.)
  *
+ * The factor is taken of the correlation matrix, and each score is scaled by its own standard
+ * deviation afterwards. Factoring the Gram matrix itself mixes scales: with ‖x‖_Σ ~ 1e-3 beside
+ * a score of variance ~1e9, the eigen-factor's rounding (~sqrt(ε·λ_max)) is as large as the small
+ * score, and a perfectly aligned direction was estimated at 0.93 instead of 1. A judge's mean
+ * <x_j,μ> cancels in s1 − s2, so it is left out (it could only cost precision); v*'s is kept
+ * because f reads the value itself.
+ *
  * Error: each estimate is a mean of n independent terms in [0, 1]; each difference of two, in
  * [−1, 1]. Hoeffding with range 2 covers both; the level is union-bounded over the dirs²
  * comparisons. A tie in either sign counts one half (a fair coin: a constant judge agrees half
@@ -55,12 +62,19 @@ export function agreementMonteCarlo(M: ValueModel, dirs: Vec[], rng: Rng, n = MC
   const k = X.length;
   const SX = X.map((x) => M.Sigma.apply(x));
   const { Matrix, EigenvalueDecomposition } = mlMatrix();
-  const gram = new Matrix(k, k);
-  for (let a = 0; a < k; a++) for (let b = 0; b <= a; b++) gram.set(a, b, dot(X[a], SX[b])).set(b, a, dot(X[a], SX[b]));
-  const evd = new EigenvalueDecomposition(gram, { assumeSymmetric: true });
+  const sd = X.map((x, a) => Math.sqrt(Math.max(dot(x, SX[a]), 0)));
+  const corr = new Matrix(k, k);
+  for (let a = 0; a < k; a++) {
+    for (let b = 0; b <= a; b++) {
+      // A zero direction has a zero row: its score is constant, every pair a tie.
+      const c = sd[a] > 0 && sd[b] > 0 ? dot(X[a], SX[b]) / (sd[a] * sd[b]) : 0;
+      corr.set(a, b, c).set(b, a, c);
+    }
+  }
+  const evd = new EigenvalueDecomposition(corr, { assumeSymmetric: true });
   const V = evd.eigenvectorMatrix;
-  const L = Array.from({ length: k }, (_, a) => evd.realEigenvalues.map((lam, c) => V.get(a, c) * Math.sqrt(Math.max(lam, 0))));
-  const mean = X.map((x) => dot(x, M.mu));
+  const L = Array.from({ length: k }, (_, a) => evd.realEigenvalues.map((lam, c) => sd[a] * V.get(a, c) * Math.sqrt(Math.max(lam, 0))));
+  const mean = X.map((x, a) => (a === 0 ? dot(x, M.mu) : 0));
   const z = new Float64Array(k);
   const s1 = new Float64Array(k);
   const s2 = new Float64Array(k);
