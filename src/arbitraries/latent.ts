@@ -124,7 +124,7 @@ export function latentArbitrary(tags: LatentTags, shape: LatentShape, opts: GenO
         inst.basis = rank === null ? undefined : activating(basisOf(column(dRows, 'basis'), Math.min(rank, d)), w);
         inst.judge = judge === null ? undefined : judge === 'quadratic' ? { kind: 'quadratic', Q: symmetric(dRows.map((r) => r.q), d) } : judge;
         inst.latents = latents === null ? undefined : { kind: latents };
-        inst.f = f?.kind === 'exp' && 8 * Math.hypot(...wStar) > 300 ? EXP_FALLBACK : f;
+        inst.f = f?.kind === 'exp' && Math.hypot(...wStar) > EXP_SPREAD_LIMIT ? EXP_FALLBACK : f;
       }
       if (shape.epsilon && epsilon !== 1) inst.epsilon = epsilon;
       return compact(inst) as Instance;
@@ -132,11 +132,13 @@ export function latentArbitrary(tags: LatentTags, shape: LatentShape, opts: GenO
 }
 
 /**
- * With f = exp, V* = exp(<w*,z>) and its square overflow double precision once <w*,z> passes
- * ~350: a harness error, not an answer. <w*,z> has spread ‖w*‖ and a Monte Carlo sample reaches
- * about 6 spreads, so where 8‖w*‖ > 300 (only at the widest reach) the generator draws the
- * bounded increasing link logistic(x) instead, as the RLAIF generator does.
+ * With f = exp, V* = exp(<w*,z>) has second moment E[V*²] = e^{2‖w*‖²} for Gaussian z, and the
+ * correlation's quadrature needs it: past e^{709} it is not a double, and the correlation comes
+ * out NaN (a harness error, not an answer; the reach drew ‖w*‖ = 24, e^{1152}). So where
+ * ‖w*‖ > 16 (2‖w*‖² = 512, with room for the quadrature's own sums; only at the widest reach)
+ * the generator draws the bounded increasing link logistic(x) instead, as the RLAIF generator does.
  */
+const EXP_SPREAD_LIMIT = 16;
 const EXP_FALLBACK = { kind: 'logistic', a: 1, b: 0 } as const;
 
 /** Make Φw* ≠ 0 (in place): add e_j to Φ's first row, j the first coordinate with w*_j ≠ 0. */
