@@ -146,6 +146,15 @@ function gaussianCorrelation(L: LatentModel, judge: JudgeSpec, u: Vec, b: Vec, f
     }
   }
   const f = L.f;
+  if (f.spec.kind === 'exp' && (f.spec.weight ?? 1) === 1) {
+    // f = exp: shift the measure instead of integrating e^{sZ} (Cameron–Martin):
+    // E[(ψ(Z) − m)e^{sZ}] = e^{s²/2}·(E[ψ(Z + s)] − m) and Var e^{sZ} = e^{s²}(e^{s²} − 1), so
+    // corr = (E[ψ(Z + s)] − m) / sqrt(Var judge · (e^{s²} − 1)). Exact, and finite at every s:
+    // integrating e^{2sZ} itself overflows once s passes ~10 (a NaN the reach and the guided
+    // search both hit), while this tends to 0, the true limit, as e^{s²} leaves the doubles.
+    const shifted = normalExpect((z) => psi(z + s), [-s]);
+    return exact(ratio(shifted - mean, variance, Math.expm1(s * s)), 'quadrature');
+  }
   // f may grow like e^{sZ} (exp link): its square peaks at Z = 2s, so widen the range to match.
   // Only then: the other links grow at most polynomially, and at the widest reach (s ~ 1e4) a
   // range of 12 + 2s cost ~1e6 integrand calls per integral. (An oscillating link, sin(sZ), is
