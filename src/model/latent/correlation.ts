@@ -146,12 +146,14 @@ function gaussianCorrelation(L: LatentModel, judge: JudgeSpec, u: Vec, b: Vec, f
     }
   }
   const f = L.f;
-  if (f.spec.kind === 'exp' && (f.spec.weight ?? 1) === 1) {
+  if (f.spec.kind === 'exp' && (f.spec.weight ?? 1) === 1 && s > 4) {
     // f = exp: shift the measure instead of integrating e^{sZ} (Cameron–Martin):
     // E[(ψ(Z) − m)e^{sZ}] = e^{s²/2}·(E[ψ(Z + s)] − m) and Var e^{sZ} = e^{s²}(e^{s²} − 1), so
     // corr = (E[ψ(Z + s)] − m) / sqrt(Var judge · (e^{s²} − 1)). Exact, and finite at every s:
     // integrating e^{2sZ} itself overflows once s passes ~10 (a NaN the reach and the guided
     // search both hit), while this tends to 0, the true limit, as e^{s²} leaves the doubles.
+    // Only for s > 4: at small s, E[ψ(Z + s)] − m cancels to rounding (~1e-16) beside a
+    // covariance of order s, while the direct quadrature below is exact there.
     const shifted = normalExpect((z) => psi(z + s), [-s]);
     return exact(ratio(shifted - mean, variance, Math.expm1(s * s)), 'quadrature');
   }
