@@ -190,7 +190,15 @@ export const twoObjectiveFraction = (phi: number): number => (Math.PI - phi) / (
  */
 export function coneFractionMonteCarlo(targets: readonly Vec[], rng: Rng, n: number): number {
   const m = targets.length;
-  const { values, vectors } = symmetricEigen(targets.map((a) => targets.map((b) => dot(a, b))));
+  // Membership reads only signs, so each target is taken at unit length first: at mixed scales
+  // (‖a_1‖ ~ 1e4 beside ‖a_2‖ ~ 1e-4, drawn by the reach) the small target's eigenvalue fell
+  // under the rounding cut of the raw Gram matrix and its score became exactly 0 (share 0, not
+  // 0.22). A zero target stays zero: its score is 0, never > 0, as before.
+  const unit = targets.map((a) => {
+    const r = Math.sqrt(dot(a, a));
+    return r > 0 ? a.map((x) => x / r) : a;
+  });
+  const { values, vectors } = symmetricEigen(unit.map((a) => unit.map((b) => dot(a, b))));
   const top = Math.max(0, ...values);
   const factor = targets.map((_, i) => Array.from(values, (lam, c) => (lam > 1e-12 * top ? vectors[c][i] * Math.sqrt(lam) : 0)));
   const y = new Float64Array(m);
