@@ -1,5 +1,6 @@
 import { identity, inner, sNorm, type Covariance } from '../linalg/covariance.ts';
-import { dot, isZero, zeros, type Vec } from '../linalg/vec.ts';
+import { symmetricEigen } from '../linalg/symmetric-eigen.ts';
+import { dot, isZero, norm, zeros, type Vec } from '../linalg/vec.ts';
 import { InputError } from '../numeric/errors.ts';
 import { normalExpectation } from '../numeric/quadrature.ts';
 import { expectUnderNormal, IDENTITY, type Link } from './link.ts';
@@ -33,6 +34,51 @@ export function correlation(S: Covariance, x: Vec, y: Vec): number {
 
 /** Alignment A(x) = ρ(x, v*). */
 export const alignment = (M: ValueModel, x: Vec): number => correlation(M.Sigma, x, M.vStar);
+
+/**
+ * The rounding an alignment computed through Σ carries: <x,Σy> is exact to ~d·ε·‖Σ‖‖x‖‖y‖
+ * while the Σ-norms it is divided by can be as small as λ_min‖x‖‖y‖, so a correlation is
+ * exact only to ~d·ε·κ(Σ). Negligible beside REL_TOL for κ ≲ 1e5; ~1e-6 at the widest reach
+ * of the generators (κ ~ 1e9), where two alignments of the same direction, computed through
+ * different sums, differ by more than any fixed absolute tolerance. An estimate (factor 16 of
+ * safety), like latent's spectralRounding, not a rigorous bound.
+ */
+export function alignmentRounding(M: ValueModel): number {
+  const S = M.Sigma;
+  if (S.kind === 'identity') return 0;
+  return 16 * Number.EPSILON * S.dim * conditionNumber(S);
+}
+
+const CONDITION = new WeakMap<Covariance, number>();
+
+/** κ(Σ) = λ_max/λ_min: exact (Jacobi) for d ≤ 64; past that, power iteration on Σ and on Σ⁻¹. */
+export function conditionNumber(S: Covariance): number {
+  if (S.kind === 'identity') return 1;
+  let kappa = CONDITION.get(S);
+  if (kappa === undefined) {
+    if (S.dim <= 64) {
+      const ev = symmetricEigen(S.toArray()).values;
+      kappa = Math.max(...ev) / Math.min(...ev);
+    } else kappa = largestEigenvalue((x) => S.apply(x), S.dim) * largestEigenvalue((x) => S.solve(x), S.dim);
+    CONDITION.set(S, kappa);
+  }
+  return kappa;
+}
+
+/** Power iteration from a fixed, generic start (deterministic): the top eigenvalue of an SPD map. */
+function largestEigenvalue(apply: (x: Vec) => Vec, d: number): number {
+  let x: Vec = Float64Array.from({ length: d }, (_, i) => 1 + ((i * 0.6180339887498949) % 1));
+  let lambda = 0;
+  for (let it = 0; it < 60; it++) {
+    const nx = norm(x);
+    const y = apply(x);
+    // Rayleigh quotient; the next iterate is renormalised so that 60 steps never overflow.
+    lambda = dot(x, y) / (nx * nx);
+    const ny = norm(y);
+    x = y.map((v) => v / ny);
+  }
+  return lambda;
+}
 
 /** Mean of <v*,h> under the policy N(μ + Σθ, Σ): m(θ) = <v*,μ> + <θ,v*>_Σ. */
 export const valueScoreMean = (M: ValueModel, theta: Vec): number => dot(M.vStar, M.mu) + inner(M.Sigma, theta, M.vStar);

@@ -10,7 +10,7 @@ import { sNorm } from '../linalg/covariance.ts';
 import { norm, type Vec } from '../linalg/vec.ts';
 import { agreementMonteCarlo, sheppard } from '../model/agreement.ts';
 import { policyDirection, gain } from '../model/rlaif.ts';
-import { alignment, expectedValue, type ValueModel } from '../model/value.ts';
+import { alignment, alignmentRounding, expectedValue, type ValueModel } from '../model/value.ts';
 import { HarnessError } from '../numeric/errors.ts';
 import { hashSeed } from '../numeric/hash.ts';
 import { equal, implies, sameStrictSign } from '../numeric/margin.ts';
@@ -112,15 +112,21 @@ const T2b: PartSpec = {
 /**
  * A(θ_β) as β → 0, read off a decreasing sequence β_k = β₀·10^{−k}; the sequence must settle
  * (successive values within 1e-9) or the limit is not established and that is a harness error.
+ * At extreme conditioning (κ(Σ) ~ 1e9) the terms jitter at the rounding every alignment carries
+ * (alignmentRounding, up to ~1e-6) long after the truncation error β·‖g‖ has vanished: then the
+ * deepest term is the limit, provided the last step moved by no more than that rounding.
  */
 export function convergedAlignment(M: ValueModel, g: Vec, uc: Vec): number {
   const beta0 = (norm(uc) || 1) / (norm(g) || 1);
   let prev = NaN;
+  let a = NaN;
   for (let k = 0; k <= 14; k++) {
-    const a = alignment(M, policyDirection(g, uc, beta0 * 10 ** -k));
-    if (k >= 4 && Math.abs(a - prev) <= 1e-9) return a;
     prev = a;
+    a = alignment(M, policyDirection(g, uc, beta0 * 10 ** -k));
+    if (k >= 4 && Math.abs(a - prev) <= 1e-9) return a;
   }
+  const rounding = alignmentRounding(M);
+  if (rounding > 0 && Math.abs(a - prev) <= 4 * rounding) return a;
   throw new HarnessError('A(θ_β) did not settle as β → 0');
 }
 
@@ -152,7 +158,8 @@ const T2c: PartSpec = {
     const premise = alignmentJudge - alignmentGeneration;
     return {
       margin: implies(premise, policy - alignmentGeneration),
-      tol: scaledTol(1),
+      // Two alignments are compared: each carries Σ's conditioning (alignmentRounding).
+      tol: scaledTol(1) + 2 * alignmentRounding(M),
       quantities,
       pre: premise > scaledTol(1),
     };
