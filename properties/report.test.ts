@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBench } from '../src/report/site/bench-data.ts';
 import { buildReport } from '../src/report/site/build.ts';
+import { necessitySection } from '../src/report/site/sections.ts';
+import type { NecessityRow } from '../src/runner/necessity.ts';
 import { readMaps } from '../src/report/site/maps.ts';
 import { cli } from './cli/run.ts';
 import { mainCaptured } from './hostile/run.ts';
@@ -19,6 +21,30 @@ const write = (name: string, content: unknown) => {
   writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
   return p;
 };
+
+describe("the HTML necessity table shows what the CLI's table shows", () => {
+  const budget = { runsPerSeed: 200, seeds: 3, runsSpent: 600, guided: 400 };
+  const rows: NecessityRow[] = [
+    { id: 'T2.c', dropped: ['isotropic'], verdict: 'not-shown', budget, harnessErrors: 2, closest: { instance: { vStar: [1] }, margin: -3.5e-9, tol: 1e-8, normalised: -0.17, source: 'guided' } },
+    {
+      id: 'T4.e', dropped: ['orthogonal-latents'], verdict: 'load-bearing', budget, harnessErrors: 0,
+      witness: { file: 'counterexamples/T4.e/deg.json', dimension: 1, margin: -1, tol: 1e-8, source: 'stored', degenerate: ['w = Σ α_k ℓ_k = 0 (a zero readout)'] },
+      nonDegenerate: { file: 'counterexamples/T4.e/plain.json', dimension: 2, margin: -0.5, tol: 1e-8, source: 'hunt' },
+    },
+  ];
+  const pages = ['deg', 'plain'].map((n) => ({ file: `counterexamples/T4.e/${n}.json`, href: `witness/T4.e/${n}.html`, theorem: 'T4.e', dropped: ['orthogonal-latents'], reproduces: true }));
+  const html = necessitySection(rows, pages, '', 'counterexamples/necessity.json');
+  it('a not-shown row gives its closest approach (margin, multiple of 2·tol, which search) and its harness errors', () => {
+    expect(html).toContain('-3.50e-9 (-0.17×2tol, guided)');
+    expect(html).toMatch(/<td[^>]*>2<\/td>/);
+    expect(html).toContain('600 (3×200) + 400 guided');
+  });
+  it('a degenerate witness says what it rests on and links the non-degenerate one beside it', () => {
+    expect(html).toContain('href="witness/T4.e/deg.html"');
+    expect(html).toContain('(degenerate: w = Σ α_k ℓ_k = 0)');
+    expect(html).toMatch(/non-degenerate: <a href="witness\/T4.e\/plain.html"[^>]*>explanation<\/a> \(d = 2, margin/);
+  });
+});
 
 describe('maps and phase diagrams', () => {
   it('none yet: the section says so plainly', async () => {

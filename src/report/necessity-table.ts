@@ -20,7 +20,7 @@ const VERDICT_TEXT: Readonly<Record<NecessityVerdict, string>> = {
 export const verdictText = (v: NecessityVerdict): string => VERDICT_TEXT[v];
 
 /** Degeneracy in a few words: the zero each convention is about (`w = 0`), not the whole reason. */
-const conventions = (reasons: readonly string[]): string => reasons.map((x) => x.split(' (')[0]).join(', ');
+export const conventions = (reasons: readonly string[]): string => reasons.map((x) => x.split(' (')[0]).join(', ');
 
 /**
  * The witness cell: the file; a degenerate witness says so (the conventions it rests on), with
@@ -40,7 +40,7 @@ function witnessText(r: NecessityRow): string {
  * A not-shown row's closest approach: the smallest margin reached, with its normalised value
  * (−1 is where a violation would be robust) and what reached it; the instance is in the JSON.
  */
-function closestText(r: NecessityRow): string {
+export function closestText(r: NecessityRow): string {
   const c = r.closest;
   return c ? `${c.margin.toPrecision(3)} (${c.normalised.toPrecision(2)}×2tol, ${c.source})` : '';
 }

@@ -5,7 +5,7 @@
 import type { NecessityRow, NecessityVerdict } from '../../runner/necessity.ts';
 import type { TheoremPart } from '../../theorems/types.ts';
 import { num } from '../../numeric/format.ts';
-import { breakPointText, verdictText } from '../necessity-table.ts';
+import { breakPointText, closestText, conventions, verdictText } from '../necessity-table.ts';
 import type { MapSummary } from '../../runner/map-index.ts';
 import { benchCell, type BenchData } from './bench-data.ts';
 import { esc, link, raw, table, type Html } from './html.ts';
@@ -28,8 +28,27 @@ const droppedText = (d: readonly string[]) => (d.length ? d.join(' + ') : '(none
 /** The witness cell: a link to its explanation page when the record is in the store. */
 function witnessLink(r: NecessityRow, pages: ReadonlyMap<string, WitnessPage>): string | Html {
   if (!r.witness) return '';
-  const p = pages.get(r.witness.file);
-  return p ? link(p.href, 'explanation', r.witness.file) : `${r.witness.file} (not in the store)`;
+  return fileLink(r.witness.file, 'explanation', pages);
+}
+
+function fileLink(file: string, text: string, pages: ReadonlyMap<string, WitnessPage>): string | Html {
+  const p = pages.get(file);
+  return p ? link(p.href, text, file) : `${file} (not in the store)`;
+}
+
+const html = (x: string | Html): string => (typeof x === 'string' ? esc(x) : x.html);
+
+/**
+ * The necessity table's witness cell: the witness's explanation; a degenerate witness (one that
+ * rests on a convention of THEORY) says which, with the non-degenerate witness linked beside it.
+ */
+function witnessCell(r: NecessityRow, pages: ReadonlyMap<string, WitnessPage>): string | Html {
+  const first = witnessLink(r, pages);
+  if (!r.witness?.degenerate) return first;
+  const other = r.nonDegenerate
+    ? `non-degenerate: ${html(fileLink(r.nonDegenerate.file, 'explanation', pages))} (d = ${r.nonDegenerate.dimension}, margin ${esc(num(r.nonDegenerate.margin))})`
+    : 'no non-degenerate witness found';
+  return raw(`${html(first)} <span class="muted">(degenerate: ${esc(conventions(r.witness.degenerate))})</span>; ${other}`);
 }
 
 export function catalogueSection(parts: readonly TheoremPart[], rows: readonly NecessityRow[], pages: readonly WitnessPage[]): string {
@@ -66,17 +85,20 @@ export function necessitySection(rows: readonly NecessityRow[], pages: readonly 
     r.id,
     droppedText(r.dropped),
     r.verdict === 'implied' ? verdictBadge('implied', `implied by ${r.impliedBy}`) : verdictBadge(r.verdict),
-    witnessLink(r, byFile),
+    witnessCell(r, byFile),
     r.witness ? String(r.witness.dimension) : '',
     r.witness ? num(r.witness.margin) : '',
-    r.verdict === 'implied' ? '' : r.budget.runsSpent === 0 && r.witness ? 'stored witness' : `${r.budget.runsSpent} (${r.budget.seeds}×${r.budget.runsPerSeed})`,
+    closestText(r),
+    r.verdict === 'implied' ? '' : r.budget.runsSpent === 0 && r.witness ? 'stored witness' : `${r.budget.runsSpent} (${r.budget.seeds}×${r.budget.runsPerSeed})${r.budget.guided !== undefined ? ` + ${r.budget.guided} guided` : ''}`,
+    r.verdict === 'implied' ? '' : String(r.harnessErrors ?? 0),
     ...(maps.size ? [breakPointText(r, maps)] : []),
   ]);
   return [
     '<h2 id="necessity">Assumption necessity</h2>',
     `<p class="muted">From <code>${esc(source)}</code>. A tag is load-bearing when dropping it yields a robust, re-confirmed minimal counterexample; “${esc(verdictText('not-shown'))}” means none within the stated budget, not a proof that the tag is unnecessary.</p>`,
     charts,
-    table(['part', 'dropped', 'verdict', 'witness', 'd', 'margin', 'budget (draws)', ...(maps.size ? ['break point (map)'] : [])], body, { numeric: [4, 5, 6], id: 'necessity-table' }),
+    '<p class="muted">“closest approach”, on rows where no witness was found: the smallest margin reached by random and guided search, as a multiple of 2·tol (at −1 a violation would be robust); necessity.json keeps the instance that reached it. A harness error (a NaN, an evaluation that failed) is counted, never read as a pass.</p>',
+    table(['part', 'dropped', 'verdict', 'witness', 'd', 'margin', 'closest approach', 'budget (draws)', 'harness errors', ...(maps.size ? ['break point (map)'] : [])], body, { numeric: [4, 5, 8], id: 'necessity-table' }),
   ].join('\n');
 }
 
