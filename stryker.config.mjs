@@ -40,8 +40,10 @@ export default {
   mutate: process.env.MUTATE_FILES ? process.env.MUTATE_FILES.split(',') : process.env.MUTATE_SUBSET ? SUBSET : FULL,
   // The machine has 2 cores, often shared: one test runner per module run unless told otherwise.
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? (MODULE ? 1 : 2)),
-  // A mutant that loops is caught by the timeout: 1.5 × the covering tests' time + 10 s.
-  timeoutMS: 10_000,
+  // A mutant that loops is caught by the timeout: 1.5 × the covering tests' time + 10 s
+  // (MUTATE_TIMEOUT_MS overrides the 10 s; on a quiet machine 5 s is still several times the
+  // slack a covering test needs, and halves the cost of the many looping mutants of an LP).
+  timeoutMS: Number(process.env.MUTATE_TIMEOUT_MS ?? 10_000),
   // The instrumented initial run (every test, one thread, per-test coverage) is several minutes.
   dryRunTimeoutMinutes: 60,
   timeoutFactor: 1.5,
