@@ -121,7 +121,7 @@ describe('directions and the two-objective share', () => {
     expect(twoObjectiveFraction(Math.PI)).toBe(0);
   });
 
-  it('coneFractionMonteCarlo: 1/2 for one target, 1/4 for two orthogonal ones, exactly 0 for opposite ones', () => {
+  it('coneFractionMonteCarlo: 1/2 for one target, 1/4 for two orthogonal ones, exactly 0 for opposite ones and beside a zero target', () => {
     const n = 20_000;
     const hw = hoeffding(n, MC_ALPHA, 1);
     expect(Math.abs(coneFractionMonteCarlo([vec([0, 3])], makeRng(1), n) - 0.5)).toBeLessThanOrEqual(hw);
@@ -129,5 +129,7 @@ describe('directions and the two-objective share', () => {
     // A correlated pair at 60°: (π − π/3)/(2π) = 1/3.
     expect(Math.abs(coneFractionMonteCarlo([e1, vec([0.5, Math.sqrt(3) / 2])], makeRng(4), n) - 1 / 3)).toBeLessThanOrEqual(hw);
     expect(coneFractionMonteCarlo([vec([1, 2, 3]), vec([-2, -4, -6])], makeRng(3), n)).toBe(0);
+    // A zero target: <u, 0> > 0 never holds, so C is empty whatever the other targets are.
+    expect(coneFractionMonteCarlo([e1, vec([0, 0])], makeRng(5), n)).toBe(0);
   });
 });
