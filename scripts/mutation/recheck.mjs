@@ -77,7 +77,8 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
       const dead = run.status !== 0;
       console.log(`${dead ? 'killed  ' : 'survived'} ${where}`);
       if (dead) killed++;
-      else still.push({ file, line: x.location.start.line, column: x.location.start.column, mutator: x.mutatorName, replacement: x.replacement ?? '', status: x.status });
+      // A Stryker timeout that passes here is a survivor (and says what Stryker called it).
+      else still.push({ file, line: x.location.start.line, column: x.location.start.column, mutator: x.mutatorName, replacement: x.replacement ?? '', status: timeouts ? 'Survived' : x.status, ...(timeouts && { stryker: 'Timeout' }) });
     }
   } finally {
     writeFileSync(file, original);
