@@ -64,6 +64,15 @@ function summarise(name, m, report) {
   return { module: name, files: m.files, tests: m.tests, profile: 'mutation', score, counts, survivors };
 }
 
+/** Whether Stryker's timeouts were re-run in plain vitest (recheck.mjs --timeouts), and what came of it. */
+function timeoutText(s) {
+  const r = s.timeoutRecheck;
+  if (r) return `yes: ${r.confirmed} loops, ${r.killed} failed, ${r.survived} passed`;
+  const t = s.timeoutSample;
+  if (t) return `sample of ${t.sampled}: ${t.confirmed} loops, ${t.killed} failed, ${Array.isArray(t.survived) ? t.survived.length : t.survived} passed`;
+  return s.counts.timeout ? 'no' : '(none)';
+}
+
 function writeTable() {
   const rows = existsSync(SUMMARIES)
     ? readdirSync(SUMMARIES)
@@ -72,9 +81,9 @@ function writeTable() {
         .map((f) => JSON.parse(readFileSync(join(SUMMARIES, f), 'utf8')))
     : [];
   const table = [
-    '| module | files | mutants | killed | timeout | survived | no coverage | score |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((s) => `| ${s.module} | ${s.files.map((f) => `\`${f}\``).join(' ')} | ${s.counts.valid} | ${s.counts.killed} | ${s.counts.timeout} | ${s.counts.survived} | ${s.counts.noCoverage} | ${s.score}% |`),
+    '| module | files | mutants | killed | timeout | survived | no coverage | score | timeouts re-run |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows.map((s) => `| ${s.module} | ${s.files.map((f) => `\`${f}\``).join(' ')} | ${s.counts.valid} | ${s.counts.killed} | ${s.counts.timeout} | ${s.counts.survived} | ${s.counts.noCoverage} | ${s.score}% | ${timeoutText(s)} |`),
   ].join('\n');
   const doc = readFileSync(DOC, 'utf8');
   const i = doc.indexOf(BEGIN);
