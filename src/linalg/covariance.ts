@@ -31,10 +31,11 @@ export function identity(d: number): Covariance {
   return {
     dim: d,
     kind: 'identity',
-    apply: (x) => Float64Array.from(x),
-    solve: (x) => Float64Array.from(x),
+    // Copies by the constructor (a memcpy for a Float64Array), not Float64Array.from (an iterator walk).
+    apply: (x) => new Float64Array(x),
+    solve: (x) => new Float64Array(x),
     factorDim: d,
-    factor: (z) => Float64Array.from(z),
+    factor: (z) => new Float64Array(z),
     toArray: () => Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => +(i === j))),
   };
 }

