@@ -23,8 +23,9 @@ export interface Covariance {
   toArray(): number[][];
 }
 
-export const inner = (S: Covariance, x: Vec, y: Vec): number => dot(x, S.apply(y));
-export const sqNorm = (S: Covariance, x: Vec): number => dot(x, S.apply(x));
+// Under Σ = I the copy Σy is skipped (the same dot product, without a d-vector per call).
+export const inner = (S: Covariance, x: Vec, y: Vec): number => dot(x, S.kind === 'identity' ? y : S.apply(y));
+export const sqNorm = (S: Covariance, x: Vec): number => dot(x, S.kind === 'identity' ? x : S.apply(x));
 export const sNorm = (S: Covariance, x: Vec): number => Math.sqrt(Math.max(0, sqNorm(S, x)));
 
 export function identity(d: number): Covariance {
