@@ -16,7 +16,7 @@
  * runs in a fresh child process (bench/cell.ts), as hyperfine runs a fresh process per command;
  * smaller cells run in this process. In one process a cell's figure depended on the cells run
  * before it (JIT feedback and heap state left by other parts' code), so `--only` and the full
- * bench disagreed by up to 3× on the T3 cells. Each cell also warms up for ~0.4 s before it is
+ * bench disagreed by up to 3× on the T3 cells. Each cell also warms up for ~1 s before it is
  * timed (bench/throughput.ts). A child's start-up is not counted in its figure.
  */
 import { spawnSync } from 'node:child_process';
