@@ -9,7 +9,15 @@
  *
  * Flags: --quick (fewer cells, no npm test timing), --skip-test-time, --out FILE, --json (print
  * the JSON instead of markdown), --only NAME[,NAME…] (only these cells or sections, see
- * bench/cells.ts; results.json is then written only with --out).
+ * bench/cells.ts; results.json is then written only with --out), --in-process (measure every
+ * cell in this process, see below).
+ *
+ * Isolation: every cell at d >= 4096 (the rank-16 and LLM-sized cells the goals are read on)
+ * runs in a fresh child process (bench/cell.ts), as hyperfine runs a fresh process per command;
+ * smaller cells run in this process. In one process a cell's figure depended on the cells run
+ * before it (JIT feedback and heap state left by other parts' code), so `--only` and the full
+ * bench disagreed by up to 3× on the T3 cells. Each cell also warms up for ~1 s before it is
+ * timed (bench/throughput.ts). A child's start-up is not counted in its figure.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -39,6 +47,7 @@ const { values: flags } = parseArgs({
     out: { type: 'string' },
     json: { type: 'boolean' },
     only: { type: 'string', multiple: true },
+    'in-process': { type: 'boolean' },
   },
 });
 const only = flags.only?.flatMap((x) => x.split(',')).filter((x) => x !== '');
@@ -61,8 +70,22 @@ log(`multiply-add rate: ${(madd.perSecond / 1e9).toFixed(2)} G/s (dot product, l
 
 type Cell = (Throughput & { cell: string; maddsPerRun?: number; maddFraction?: number }) | { cell: string; id: string; d: number; k: number; skipped: string };
 const cells: Cell[] = [];
+/** Cells measured in a child process of their own (see the header). */
+const ISOLATE_FROM_DIM = 4096;
+const CELL_SCRIPT = fileURLToPath(new URL('./cell.ts', import.meta.url));
+const RUN_TS = fileURLToPath(new URL('../bin/run-ts.js', import.meta.url));
+
+function isolated(c: CellSize): Throughput {
+  const r = spawnSync(process.execPath, [...process.execArgv, RUN_TS, CELL_SCRIPT, cellName(c), String(CELL_MS)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error(`bench: cell ${cellName(c)} failed in its child process (exit ${r.status ?? r.signal})`);
+  return JSON.parse(r.stdout) as Throughput;
+}
+
 function measure(c: CellSize): Throughput {
-  const t = throughput(getPart(c.id), c.d, c.k, CELL_MS, 3, 2000, c.m !== undefined ? { latentDim: c.m } : {});
+  const t =
+    c.d >= ISOLATE_FROM_DIM && !flags['in-process']
+      ? isolated(c)
+      : throughput(getPart(c.id), c.d, c.k, CELL_MS, 3, 2000, c.m !== undefined ? { latentDim: c.m } : {});
   // A part without a constitution (T1, T4.e) does the rank-1 work whatever k was asked for.
   const work = c.m === undefined ? maddsPerRun(c.d, t.usesRank ? c.k : 1) : undefined;
   cells.push({ ...t, cell: cellName(c), ...(work !== undefined && { maddsPerRun: work, maddFraction: (t.runsPerSecond * work) / madd.perSecond }) });

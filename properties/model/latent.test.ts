@@ -9,7 +9,7 @@ import { Reader, type Instance } from '../../src/instance/reader.ts';
 import { dense } from '../../src/linalg/covariance.ts';
 import { dot, norm, vec } from '../../src/linalg/vec.ts';
 import {
-  ceiling, enumeratedCorrelation, gaussLegendre, judgeCorrelation, judgeScore, latentGain, latentModel, monteCarloCorrelation,
+  ceiling, enumeratedCorrelation, gaussLegendre, gramMatrix, judgeCorrelation, judgeScore, latentGain, latentModel, monteCarloCorrelation,
   normalExpect, optimalProbe, PINV_RCOND, representationCovariance, sampleLatentModel, scoreSignal, tiltedKL, tiltedMean, tiltedQuantile, type LatentModel,
 } from '../../src/model/latent.ts';
 import { link } from '../../src/model/link.ts';
@@ -67,6 +67,23 @@ describe('representation quality q', () => {
       close(judgeCorrelation(M, { kind: 'linear' }, optimalProbe(M), rng).value, ceiling(M), 1e-10);
     },
   );
+});
+
+describe('the Gram matrix ΦᵀΦ', () => {
+  // gramMatrix sums eight (or four) entries at a time in registers, one pass over the rows per
+  // block; against the row-by-row loop, the same sums in the same order: equal bit for bit.
+  const phiArb = fc.integer({ min: 1, max: 13 }).chain((m) =>
+    fc.array(
+      fc.array(fc.oneof(fc.constant(0), fc.integer({ min: -3, max: 3 }), fc.double({ min: -100, max: 100, noNaN: true })), { minLength: m, maxLength: m }),
+      { minLength: 1, maxLength: 40 },
+    ).map((rows) => ({ m, Phi: rows.map((r) => vec(r)) })),
+  );
+  test.prop([phiArb], { seed: SUITE_SEED, numRuns: 200 })('equals the row-by-row accumulation bit for bit, and is symmetric', ({ m, Phi }) => {
+    const G = gramMatrix(Phi, m);
+    const R = Array.from({ length: m }, () => new Float64Array(m));
+    for (const r of Phi) for (let i = 0; i < m; i++) if (r[i] !== 0) for (let j = i; j < m; j++) R[i][j] += r[i] * r[j];
+    for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) expect(Object.is(G[i][j], R[Math.min(i, j)][Math.max(i, j)]), `G[${i}][${j}]`).toBe(true);
+  });
 });
 
 describe('correlation routes', () => {

@@ -14,7 +14,7 @@ import type { GenOptions } from './options.ts';
 import { COVARIANCE_EXPONENT, exponentIf, NORM_EXPONENT, reachParameter, scaleBy } from './reach.ts';
 import {
   basisOf, basisRow, column, compact, constitutionRank, coord, coordinates, DEFAULT_MAX_DIM, epsilon as epsilonArb, int, linkFor,
-  nonZero,
+  mapRows, nonZero,
 } from './index.ts';
 
 /** Latent dimension m is at most this (instances stay readable; Rademacher stays enumerable). */
@@ -112,11 +112,15 @@ export function latentArbitrary(tags: LatentTags, shape: LatentShape, opts: GenO
       const sigma = sigma0 * 2 ** scales.sigma;
       const increment = increment0 * 2 ** scales.sigma;
       const wStar = scaleBy(nonZero(column(mRows, 'wStar')), scales.wStar);
-      const Phi = dRows.map((r) => scaleBy(r.phi.slice(0, m), r.scale));
-      ensureSignal(Phi, wStar);
+      // Rows by mapRows: at d >= 65 the d rows tile 64 drawn ones, and a row is shared where its
+      // drawn row repeats (instances are never mutated; ensureSignal copies the row it changes).
+      const Phi = ensureSignal(
+        mapRows(dRows, (r) => scaleBy(r.phi.slice(0, m), r.scale)),
+        wStar,
+      );
       const inst: Record<string, unknown> = { Phi, wStar, sigma };
       if (shape.larger === 'nested') inst.PhiExtra = extra.map((r) => r.slice(0, m));
-      if (shape.larger === 'independent') inst.PhiLarge = [...dRows.map((r) => scaleBy(r.large.slice(0, m), r.scale)), ...extra.map((r) => r.slice(0, m))];
+      if (shape.larger === 'independent') inst.PhiLarge = [...mapRows(dRows, (r) => scaleBy(r.large.slice(0, m), r.scale)), ...extra.map((r) => r.slice(0, m))];
       if (shape.sigmaHigh) inst.sigmaHigh = sigma + increment;
       if (shape.judge) {
         const w = scaleBy(nonZero(column(dRows, 'w')), scales.w);
@@ -141,12 +145,15 @@ export function latentArbitrary(tags: LatentTags, shape: LatentShape, opts: GenO
 const EXP_SPREAD_LIMIT = 16;
 const EXP_FALLBACK = { kind: 'logistic', a: 1, b: 0 } as const;
 
-/** Make Φw* ≠ 0 (in place): add e_j to Φ's first row, j the first coordinate with w*_j ≠ 0. */
-function ensureSignal(Phi: number[][], wStar: number[]): void {
+/**
+ * Φ with Φw* ≠ 0: Φ itself, or (when Φw* = 0) a copy with e_j added to its first row, j the
+ * first coordinate with w*_j ≠ 0. A copy, not in place: rows may be shared (see mapRows).
+ */
+function ensureSignal(Phi: number[][], wStar: number[]): number[][] {
   const signal = Phi.some((r) => r.reduce((a, x, j) => a + x * wStar[j], 0) !== 0);
-  if (signal) return;
+  if (signal) return Phi;
   const j = wStar.findIndex((x) => x !== 0);
-  Phi[0][j] += 1;
+  return Phi.map((r, i) => (i === 0 ? r.map((x, c) => (c === j ? x + 1 : x)) : r));
 }
 
 /** Spanning vectors whose span activates w (Pw ≠ 0): if w ⊥ span, w is added to the first. */

@@ -14,7 +14,7 @@
  * is visited within a hunt's budget; properties/reach.test.ts states and checks the floors.
  */
 import fc from 'fast-check';
-import type { CovarianceRow } from './index.ts';
+import { mapRows, type CovarianceRow } from './index.ts';
 
 /** Row scale 2^±7 of Σ: diagonal entries scaled by 4^±7 (≈ 6e-5 to 1.6e4). */
 export const COVARIANCE_EXPONENT = 7;
@@ -39,7 +39,10 @@ export const reachExponent = (max: number): fc.Arbitrary<number> =>
 export const exponentIf = (reach: boolean | undefined, max: number): fc.Arbitrary<number> => (reach ? reachExponent(max) : fc.constant(0));
 
 /** x·2^k, elementwise, keeping 0 as 0 (so −0 never prints). */
-export const scaleBy = (x: readonly number[], k: number): number[] => x.map((a) => (a === 0 ? 0 : a * 2 ** k));
+export const scaleBy = (x: readonly number[], k: number): number[] => {
+  const s = 2 ** k;
+  return mapRows(x, (a) => (a === 0 ? 0 : a * s));
+};
 
 /**
  * A covariance row scaled by 2^e: the row's share of SΣS, S = diag(2^e_i). The diagonal entry

@@ -216,13 +216,50 @@ export function checkVecs(v: unknown, name: string, d: number | undefined, minCo
   if (v.length < minCount) throw new InputError(`${name}: expected at least ${minCount} vector(s), got ${v.length}`);
   const width = d ?? (Array.isArray(v[0]) ? v[0].length : undefined);
   // The row's name is spelled out only for a row that fails (at d = 4096, Φ has d rows).
-  const out: Vec[] = [];
-  for (let i = 0; i < v.length; i++) {
+  let total = 0;
+  let plain = true;
+  for (let i = 0; i < v.length && plain; i++) {
     const row: unknown = v[i];
-    out.push(Array.isArray(row) && row.length > 0 && (width === undefined || row.length === width) && allInRange(row) ? copyVec(row as number[]) : checkVec(row, `${name}[${i}]`, width));
+    plain = Array.isArray(row) && row.length > 0 && (width === undefined || row.length === width) && allInRange(row);
+    if (plain) total += (row as unknown[]).length;
+  }
+  if (!plain) {
+    const out: Vec[] = [];
+    for (let i = 0; i < v.length; i++) {
+      const row: unknown = v[i];
+      out.push(Array.isArray(row) && row.length > 0 && (width === undefined || row.length === width) && allInRange(row) ? copyVec(row as number[]) : checkVec(row, `${name}[${i}]`, width));
+    }
+    return out;
+  }
+  // Every row valid: short rows share Float64Arrays of up to ROW_CHUNK numbers, each row a view
+  // of its stretch. Φ at d = 4096 is 4096 rows of m = 16; allocating a typed array (and its
+  // backing store) per row was the larger part of reading a T3 instance. Chunks, not one array
+  // for all rows: a single large allocation (a fresh mapping of memory, every page faulted in)
+  // cost more than it saved, and made reading 16 spanning vectors of d = 4096 several times
+  // slower. A row longer than a chunk gets its own array, as before. The same numbers either way.
+  const out: Vec[] = [];
+  let chunk = new Float64Array(0);
+  let at = 0;
+  for (let i = 0; i < v.length; i++) {
+    const row = v[i] as number[];
+    if (row.length > ROW_CHUNK / 4) {
+      out.push(copyVec(row));
+      continue;
+    }
+    if (at + row.length > chunk.length) {
+      chunk = new Float64Array(Math.min(ROW_CHUNK, Math.max(row.length, total)));
+      at = 0;
+    }
+    for (let j = 0; j < row.length; j++) chunk[at + j] = row[j];
+    out.push(chunk.subarray(at, at + row.length));
+    at += row.length;
+    total -= row.length;
   }
   return out;
 }
+
+/** Numbers per shared array when `checkVecs` reads short rows (32 KB, a small allocation). */
+const ROW_CHUNK = 4096;
 
 /** A copy as a Float64Array, by a plain loop (faster than the typed-array constructor for short rows). */
 function copyVec(xs: readonly number[]): Vec {

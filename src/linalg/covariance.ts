@@ -23,18 +23,20 @@ export interface Covariance {
   toArray(): number[][];
 }
 
-export const inner = (S: Covariance, x: Vec, y: Vec): number => dot(x, S.apply(y));
-export const sqNorm = (S: Covariance, x: Vec): number => dot(x, S.apply(x));
+// Under Σ = I the copy Σy is skipped (the same dot product, without a d-vector per call).
+export const inner = (S: Covariance, x: Vec, y: Vec): number => dot(x, S.kind === 'identity' ? y : S.apply(y));
+export const sqNorm = (S: Covariance, x: Vec): number => dot(x, S.kind === 'identity' ? x : S.apply(x));
 export const sNorm = (S: Covariance, x: Vec): number => Math.sqrt(Math.max(0, sqNorm(S, x)));
 
 export function identity(d: number): Covariance {
   return {
     dim: d,
     kind: 'identity',
-    apply: (x) => Float64Array.from(x),
-    solve: (x) => Float64Array.from(x),
+    // Copies by the constructor (a memcpy for a Float64Array), not Float64Array.from (an iterator walk).
+    apply: (x) => new Float64Array(x),
+    solve: (x) => new Float64Array(x),
     factorDim: d,
-    factor: (z) => Float64Array.from(z),
+    factor: (z) => new Float64Array(z),
     toArray: () => Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) => +(i === j))),
   };
 }

@@ -5,7 +5,7 @@
  * gain estimates (estimators.ts). This file keeps the public names in one place for importers.
  */
 export {
-  ceiling, JUDGE_KINDS, judgeScore, LATENT_KINDS, latentModel, MAX_ENUMERATED, optimalProbe, phiTimes, phiTransposeTimes,
+  ceiling, gramMatrix, JUDGE_KINDS, judgeScore, LATENT_KINDS, latentModel, MAX_ENUMERATED, optimalProbe, phiTimes, phiTransposeTimes,
   GRAM_ROUNDING, PINV_RCOND, representationCovariance, scoreSignal, spectralRounding, type JudgeSpec, type LatentKind, type LatentModel,
 } from './latent/model.ts';
 export { linkBound, sampleCoordinate, tiltedKL, tiltedMean, tiltedQuantile } from './latent/tilt.ts';

@@ -43,6 +43,7 @@ export function sampleLatentModel(L: LatentModel, rng: Rng): { z: Vec; xi: Vec; 
 export function latentAgreement(L: LatentModel, judge: JudgeSpec, u: Vec, rng: Rng, n = MC_SAMPLES, alpha = MC_ALPHA): Estimate {
   let hits = 0;
   const signal = scoreSignal(L, u);
+  if (judge.kind !== 'quadratic' && L.latents === 'gaussian') return { estimate: gaussianPairs(L, judge, u, signal, rng, n) / n, halfWidth: hoeffding(n, alpha), n, alpha };
   const draw = judge.kind === 'quadratic' ? representationDraw(L, judge, u, signal) : scoreDraw(L, judge, u, signal);
   for (let t = 0; t < n; t++) {
     const a = draw(rng);
@@ -67,7 +68,6 @@ type ScoredDraw = (rng: Rng) => { value: number; score: number };
  */
 function scoreDraw(L: LatentModel, judge: JudgeSpec, u: Vec, signal: Vec): ScoredDraw {
   const tau = L.sigma * norm(u);
-  if (L.latents === 'gaussian') return gaussianScoreDraw(L, judge, u, signal, tau);
   const z = new Float64Array(L.m);
   return (rng) => {
     for (let i = 0; i < L.m; i++) z[i] = sampleCoordinate(L.latents, rng);
@@ -84,8 +84,12 @@ function scoreDraw(L: LatentModel, judge: JudgeSpec, u: Vec, signal: Vec): Score
  * standard normals instead of m + 1: at m = 16 the Monte Carlo of T3.c is about 8× cheaper.
  * b_⊥ is formed as a vector (not as ‖b‖² − <b, w*>²/s², which cancels) so that a signal along
  * w* keeps no spurious noise.
+ *
+ * Written out in the loop (no closure call nor result object per draw: this is the T3.c cell's
+ * inner loop), drawing n₁, n₂ of the first draw of a pair, then of the second. Returns the count
+ * of agreements (ties count one half).
  */
-function gaussianScoreDraw(L: LatentModel, judge: JudgeSpec, u: Vec, signal: Vec, tau: number): ScoredDraw {
+function gaussianPairs(L: LatentModel, judge: JudgeSpec, u: Vec, signal: Vec, rng: Rng, n: number): number {
   const w = L.wStar;
   const ww = dot(w, w);
   const s = Math.sqrt(ww);
@@ -93,12 +97,21 @@ function gaussianScoreDraw(L: LatentModel, judge: JudgeSpec, u: Vec, signal: Vec
   const perp = new Float64Array(L.m);
   for (let i = 0; i < L.m; i++) perp[i] = signal[i] - (bw / ww) * w[i];
   const along = bw / s;
-  const across = Math.hypot(norm(perp), tau);
-  return (rng) => {
-    const n1 = rng.normal();
-    const n2 = rng.normal();
-    return { value: L.f(s * n1), score: judgeScore(judge, u, NO_REPRESENTATION, along * n1 + across * n2) };
-  };
+  const across = Math.hypot(norm(perp), L.sigma * norm(u));
+  const f = L.f;
+  let hits = 0;
+  for (let t = 0; t < n; t++) {
+    const a1 = rng.normal();
+    const a2 = rng.normal();
+    const va = f(s * a1);
+    const sa = judgeScore(judge, u, NO_REPRESENTATION, along * a1 + across * a2);
+    const b1 = rng.normal();
+    const b2 = rng.normal();
+    const dv = Math.sign(va - f(s * b1));
+    const dj = Math.sign(sa - judgeScore(judge, u, NO_REPRESENTATION, along * b1 + across * b2));
+    hits += dj === 0 || dv === 0 ? 0.5 : dj === dv ? 1 : 0;
+  }
+  return hits;
 }
 
 /** The quadratic judge reads all of h: a draw of (z, ξ) in full, O(d²) for hᵀQh anyway. */
