@@ -15,12 +15,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const { COMMANDS, usage } = await import('./commands.ts');
+  const { loadCommand, usage } = await import('./commands.ts');
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage());
+    process.stdout.write(await usage());
     return name === undefined ? EXIT.input : EXIT.ok;
   }
-  const command = COMMANDS[name];
+  // Only this command's module is loaded (commands.ts).
+  const command = await loadCommand(name);
   if (!command) {
     process.stderr.write(`rlaif-props: unknown command "${name}" (try --help)\n`);
     return EXIT.input;
