@@ -2,17 +2,18 @@
 // Entry point of the `rlaif-props` command. It runs the compiled JavaScript in dist/ (built
 // by `npm run build`, which `npm ci`/`npm install` run through `prepare` and `npm test` runs
 // first), so no TypeScript loader is needed at run time.
-import { setFlagsFromString } from 'node:v8';
-
-// Most commands are short (list, evaluate, a hunt of a fraction of a second), and for them V8's
+// Most commands are short (evaluate, a hunt of a fraction of a second), and for them V8's
 // optimizing compiler costs more than it gains: it compiles a hundred functions that have
 // barely run, on a second core that a 2-core machine has to spare only when idle. Eight times
 // V8's default interrupt budget (the bytecode a function runs before it is considered for
 // optimization) halves the CPU of `hunt T2.c --drop converged` (cold process, busy 2-core
 // machine), while long runs still optimize their hot loops within milliseconds (a 10 s
-// `check` is no slower). Set before any of the suite is loaded, so every function gets it;
-// only on V8 11 (node 20), where it is measured: an unknown flag would print an error.
-if (process.versions.v8.startsWith('11.')) setFlagsFromString('--interrupt-budget=540672');
+// `check` is no slower). Set before the suite is loaded, so every function gets it; only on
+// V8 11 (node 20), where it is measured (an unknown flag would print an error); and not for
+// the answers that evaluate nothing (--version, list, help), whose start would pay the few ms
+// node:v8 takes to load.
+const LIGHT = new Set([undefined, '--version', 'list', '--help', '-h', 'help']);
+if (!LIGHT.has(process.argv[2]) && process.versions.v8.startsWith('11.')) (await import('node:v8')).setFlagsFromString('--interrupt-budget=540672');
 
 // `rlaif-props list | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e) => {

@@ -31,10 +31,15 @@ export const list: Command = {
       return EXIT.ok;
     }
     const w = Math.max(...rows.map((r) => r.id.length));
-    for (const r of rows)
-      process.stdout.write(
-        `${r.id.padEnd(w)}  ${r.paperClaims.join(',').padEnd(5)}  [${r.tags.join(', ') || 'no tags'}]${r.variant ? ' (variant)' : ''}${r.expected ? ' (declared to fail)' : ''}\n${' '.repeat(w + 2)}${r.title}: ${r.statement}\n`,
-      );
+    // One write: each is a system call on a pipe.
+    process.stdout.write(
+      rows
+        .map(
+          (r) =>
+            `${r.id.padEnd(w)}  ${r.paperClaims.join(',').padEnd(5)}  [${r.tags.join(', ') || 'no tags'}]${r.variant ? ' (variant)' : ''}${r.expected ? ' (declared to fail)' : ''}\n${' '.repeat(w + 2)}${r.title}: ${r.statement}\n`,
+        )
+        .join(''),
+    );
     return EXIT.ok;
   },
 };
