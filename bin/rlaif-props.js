@@ -15,10 +15,26 @@
 const LIGHT = new Set([undefined, '--version', 'list', '--help', '-h', 'help']);
 if (!LIGHT.has(process.argv[2]) && process.versions.v8.startsWith('11.')) (await import('node:v8')).setFlagsFromString('--interrupt-budget=540672');
 
-// `rlaif-props list | head` closes the pipe early: that is not an error.
-process.stdout.on('error', (e) => {
+// `rlaif-props list | head` closes the pipe early: that is not an error. process.stdout is made
+// only when a command writes through it (list, --version and the usage write with write(2):
+// making the stream for a pipe costs a few ms of their start, src/cli/io.ts), so the handler is
+// attached when it is first made.
+const onError = (e) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
-});
+};
+const stdout = Object.getOwnPropertyDescriptor(process, 'stdout');
+if (typeof stdout?.get === 'function' && stdout.configurable) {
+  Object.defineProperty(process, 'stdout', {
+    configurable: true,
+    enumerable: stdout.enumerable,
+    get() {
+      const stream = stdout.get.call(process);
+      Object.defineProperty(process, 'stdout', { configurable: true, enumerable: stdout.enumerable, get: () => stream });
+      stream.on('error', onError);
+      return stream;
+    },
+  });
+} else process.stdout.on('error', onError);
 const { main } = await import('../dist/cli/main.js');
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2), { directStdout: true });
