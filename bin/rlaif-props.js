@@ -2,6 +2,21 @@
 // Entry point of the `rlaif-props` command. It runs the compiled JavaScript in dist/ (built
 // by `npm run build`, which `npm ci`/`npm install` run through `prepare` and `npm test` runs
 // first), so no TypeScript loader is needed at run time.
+import { writeSync } from 'node:fs';
+
+// `--version` is what scripts call to see which suite they have: answered from the one module
+// that knows it, before the command dispatcher and its modules load (src/cli/main.ts answers the
+// same for callers in process).
+if (process.argv[2] === '--version' && process.argv.length === 3) {
+  const { VERSION } = await import('../dist/version.js');
+  try {
+    writeSync(1, `${VERSION}\n`);
+  } catch (e) {
+    if (e.code !== 'EPIPE') throw e; // a reader gone already (`rlaif-props --version | true`)
+  }
+  process.exit(0);
+}
+
 // Most commands are short (evaluate, a hunt of a fraction of a second), and for them V8's
 // optimizing compiler costs more than it gains: it compiles a hundred functions that have
 // barely run, on a second core that a 2-core machine has to spare only when idle. Eight times
