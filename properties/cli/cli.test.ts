@@ -1,6 +1,6 @@
 // The CLI end to end: list, check, evaluate, and one clear line plus a non-zero exit for bad input.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/theorems/registry.ts';
@@ -23,6 +23,13 @@ describe('list', () => {
     const rows = JSON.parse(r.stdout);
     expect(rows.map((x: { id: string }) => x.id)).toEqual(PARTS.map((p) => p.id));
     expect(rows.find((x: { id: string }) => x.id === 'T2.c').tags).toEqual(['linear-value', 'isotropic', 'converged']);
+  });
+});
+
+describe('--version (the bin answers it before the dispatcher loads)', () => {
+  it('prints the package version and nothing else, exit 0', () => {
+    const r = cli(['--version']);
+    expect(r).toEqual({ status: 0, stdout: `${JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}\n`, stderr: '' });
   });
 });
 
