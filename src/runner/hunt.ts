@@ -184,11 +184,15 @@ function huntSeed(
  */
 function byContent(trials: Trials): Trials {
   const seen = new Map<string, Trial>();
+  // The same object is asked twice (is the step valid? does it violate?): no key the second time.
+  const byObject = new WeakMap<object, Trial>();
   const get = (inst: Instance): Trial => {
+    let t = byObject.get(inst);
+    if (t) return t;
     const key = contentKey(inst);
-    if (key === undefined) return trials.get(inst);
-    let t = seen.get(key);
-    if (!t) seen.set(key, (t = trials.get(inst)));
+    if (key === undefined) t = trials.get(inst);
+    else if (!(t = seen.get(key))) seen.set(key, (t = trials.get(inst)));
+    byObject.set(inst, t);
     return t;
   };
   return { get, valid: (inst) => get(inst).kind !== 'outside' };
