@@ -1,5 +1,5 @@
 /** The markdown tables `npm run bench` prints (bench/results.json holds the same figures). */
-import type { ProcessTiming } from './processes.ts';
+import { CA_NOTE, type HuntVersusPeer, type ProcessTiming } from './processes.ts';
 
 interface CellRow {
   readonly cell: string;
@@ -22,7 +22,7 @@ interface Results {
   readonly baseline: readonly { id: string; d: number; k: number; structuredMs: number; naiveMs: number; ratio: number }[];
   readonly hunts: readonly { id: string; dropped: readonly string[]; found: boolean; firstHitMs: number | null; shrinkMs: number; draws: number }[];
   readonly cli: readonly ProcessTiming[] | null;
-  readonly peer: { ours: ProcessTiming; peer: ProcessTiming | null; speedup: number | null } | null;
+  readonly peer: HuntVersusPeer | null;
   readonly testWallSeconds: number | null;
 }
 
@@ -63,11 +63,18 @@ export function markdown(r: Results, partIds: readonly string[], dims: readonly 
     for (const h of r.hunts) out.push(`| ${h.id} | ${h.dropped.join(' + ') || '(none)'} | ${h.found ? 'yes' : 'no'} | ${h.firstHitMs ?? ''} | ${h.shrinkMs} | ${h.draws} |`);
     out.push('');
   }
-  const procs = [...(r.cli ?? []), ...(r.peer ? [r.peer.ours, ...(r.peer.peer ? [r.peer.peer] : [])] : [])];
+  const procs = [...(r.cli ?? []), ...(r.peer ? [r.peer.ours, r.peer.oursWithoutCaBundle, ...(r.peer.peer ? [r.peer.peer] : [])] : [])];
   if (procs.length > 0) {
     out.push('## Whole processes (median wall time)', '', '| command | median (ms) | runs (ms) |', '|---|---:|---|');
     for (const p of procs) out.push(`| \`${p.what}\` | ${p.medianMs.toFixed(0)} | ${p.runsMs.map((x) => x.toFixed(0)).join(', ')} |`);
-    if (r.peer) out.push('', r.peer.speedup === null ? 'Peer not available (apt-get install -y python3-hypothesis python3-numpy).' : `Peer time over ours: ${r.peer.speedup.toFixed(2)}× (above 1: ours is faster).`);
+    if (r.peer)
+      out.push(
+        '',
+        r.peer.speedup === null
+          ? 'Peer not available (apt-get install -y python3-hypothesis python3-numpy).'
+          : `Peer time over ours: ${r.peer.speedup.toFixed(2)}× ambient, ${r.peer.speedupWithoutCaBundle!.toFixed(2)}× with NODE_EXTRA_CA_CERTS unset (above 1: ours is faster).`,
+      );
+    out.push('', CA_NOTE);
     out.push('');
   }
   out.push(`npm test wall time: ${r.testWallSeconds === null ? 'not measured' : `${r.testWallSeconds.toFixed(1)} s`}`);

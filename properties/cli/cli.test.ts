@@ -1,11 +1,12 @@
 // The CLI end to end: list, check, evaluate, and one clear line plus a non-zero exit for bad input.
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/theorems/registry.ts';
 
 const PARTS = (await loadRegistry()).parts;
-import { cli } from './run.ts';
+import { BIN, cli } from './run.ts';
 import { scratchRoot } from '../support/scratch.ts';
 
 const dir = scratchRoot('cli').root;
@@ -22,6 +23,30 @@ describe('list', () => {
     const rows = JSON.parse(r.stdout);
     expect(rows.map((x: { id: string }) => x.id)).toEqual(PARTS.map((p) => p.id));
     expect(rows.find((x: { id: string }) => x.id === 'T2.c').tags).toEqual(['linear-value', 'isotropic', 'converged']);
+  });
+});
+
+describe('--version (the bin answers it before the dispatcher loads)', () => {
+  it('prints the package version and nothing else, exit 0', () => {
+    const r = cli(['--version']);
+    expect(r).toEqual({ status: 0, stdout: `${JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version}\n`, stderr: '' });
+  });
+});
+
+describe('a reader that closes the pipe early (`rlaif-props list | head`)', () => {
+  // list and --version write with write(2) (src/cli/io.ts), the other commands through
+  // process.stdout, whose error handler the bin attaches when the stream is first made: both
+  // end quietly with the command's status, never with a stack trace.
+  const closedEarly = (args: string[]) =>
+    new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const p = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      p.stdout.destroy();
+      let stderr = '';
+      p.stderr.on('data', (d) => (stderr += d));
+      p.on('close', (status) => resolve({ status, stderr }));
+    });
+  it.each([[['list', '--markdown']], [['list', '--json']], [['--version']], [['fields', '--markdown']]])('%j: exit 0, nothing on stderr', async (args) => {
+    expect(await closedEarly(args)).toEqual({ status: 0, stderr: '' });
   });
 });
 

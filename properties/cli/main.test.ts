@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { intFlag, listFlag, numberFlag } from '../../src/cli/args.ts';
-import { COMMANDS, usage } from '../../src/cli/commands.ts';
+import { COMMAND_NAMES, loadCommand, loadCommands, usage } from '../../src/cli/commands.ts';
 import { oneLine, readJson } from '../../src/cli/io.ts';
 import { EXIT } from '../../src/cli/command.ts';
 import { progress } from '../../src/cli/progress.ts';
@@ -47,7 +47,7 @@ describe('dispatch', () => {
   it('no arguments: usage on stdout, exit 2; --help: exit 0', async () => {
     const none = await run();
     expect(none.code).toBe(EXIT.input);
-    expect(none.out).toBe(usage());
+    expect(none.out).toBe(await usage());
     for (const c of ['list', 'check', 'evaluate', 'hunt', 'necessity', 'replay']) expect(none.out).toContain(`  ${c}`);
     expect((await run('--help')).code).toBe(EXIT.ok);
     expect((await run('help')).code).toBe(EXIT.ok);
@@ -62,6 +62,15 @@ describe('dispatch', () => {
       const r = await run(c, '--help');
       expect(r.code).toBe(0);
       expect(r.out).toMatch(new RegExp(`usage: rlaif-props ${c}`));
+    }
+  });
+  it('the index loads each command by name, and no name it does not list', async () => {
+    const all = await loadCommands();
+    expect(Object.keys(all)).toEqual(COMMAND_NAMES);
+    for (const n of COMMAND_NAMES) expect(await loadCommand(n)).toBe(all[n]);
+    for (const n of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(await loadCommand(n)).toBeUndefined();
+      expect((await run(n)).code).toBe(EXIT.input);
     }
   });
   it('an unknown command is one line and exit 2', async () => {
@@ -258,7 +267,7 @@ describe('necessity', () => {
     expect(readFileSync(table, 'utf8')).toBe('{"rows": [');
   });
   it('an unexpected failure inside a command is one line and exit 3', async () => {
-    const spy = vi.spyOn(COMMANDS.list!, 'run').mockImplementation(() => {
+    const spy = vi.spyOn((await loadCommand('list'))!, 'run').mockImplementation(() => {
       throw new TypeError('boom');
     });
     try {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { InputError } from '../numeric/errors.ts';
 
 /** One line of text: newlines (as in JSON.parse's excerpts of the bad input) become spaces. */
@@ -36,4 +36,40 @@ export function readJsonArg(path: string): unknown {
     throw new InputError(`stdin: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   return parseJson(text, 'stdin');
+}
+
+let direct = false;
+
+/**
+ * The bin's choice (bin/rlaif-props.js): `out` writes standard output with write(2) on file
+ * descriptor 1 rather than through process.stdout, whose creation for a pipe (a net.Socket) costs
+ * a few ms of a 100 ms start. In process (tests, which capture process.stdout.write) it stays off.
+ */
+export function writeStdoutDirectly(on: boolean): void {
+  direct = on;
+}
+
+/**
+ * Write `text` to standard output (what `list`, `--version` and the usage print). Directly, a
+ * pipe closed early (`rlaif-props list | head`) ends the process quietly with its exit status,
+ * as the bin does for process.stdout; a non-blocking descriptor that is full (EAGAIN) hands the
+ * rest to process.stdout, which waits for it.
+ */
+export function out(text: string): void {
+  if (!direct) {
+    process.stdout.write(text);
+    return;
+  }
+  const buf = Buffer.from(text, 'utf8');
+  for (let off = 0; off < buf.length; ) {
+    try {
+      off += writeSync(1, buf, off);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (code !== 'EAGAIN') throw e;
+      process.stdout.write(buf.subarray(off));
+      return;
+    }
+  }
 }

@@ -2,6 +2,7 @@ import { InputError } from '../numeric/errors.ts';
 import { partEntries } from '../theorems/catalogue.ts';
 import { parse } from './args.ts';
 import { EXIT, type Command } from './command.ts';
+import { out } from './io.ts';
 
 export const list: Command = {
   summary: 'every registered theorem part with its tags and paper claim',
@@ -21,20 +22,25 @@ export const list: Command = {
       // Loaded here: only the catalogue reads the table.
       const { tableRows } = await import('../runner/necessity-file.ts');
       const { theoremsMarkdown } = await import('../report/theorems-doc.ts');
-      process.stdout.write(theoremsMarkdown(registry.parts, tableRows(values.store)));
+      out(theoremsMarkdown(registry.parts, tableRows(values.store)));
       return EXIT.ok;
     }
     // From the build's catalogue while it is fresh, else from the registry (src/theorems/catalogue.ts).
     const rows = await partEntries();
     if (values.json) {
-      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      out(`${JSON.stringify(rows, null, 2)}\n`);
       return EXIT.ok;
     }
     const w = Math.max(...rows.map((r) => r.id.length));
-    for (const r of rows)
-      process.stdout.write(
-        `${r.id.padEnd(w)}  ${r.paperClaims.join(',').padEnd(5)}  [${r.tags.join(', ') || 'no tags'}]${r.variant ? ' (variant)' : ''}${r.expected ? ' (declared to fail)' : ''}\n${' '.repeat(w + 2)}${r.title}: ${r.statement}\n`,
-      );
+    // One write: each is a system call on a pipe.
+    out(
+      rows
+        .map(
+          (r) =>
+            `${r.id.padEnd(w)}  ${r.paperClaims.join(',').padEnd(5)}  [${r.tags.join(', ') || 'no tags'}]${r.variant ? ' (variant)' : ''}${r.expected ? ' (declared to fail)' : ''}\n${' '.repeat(w + 2)}${r.title}: ${r.statement}\n`,
+        )
+        .join(''),
+    );
     return EXIT.ok;
   },
 };

@@ -4,30 +4,37 @@
  */
 import { HarnessError, InputError } from '../numeric/errors.ts';
 import { EXIT } from './command.ts';
-import { oneLine } from './io.ts';
+import { oneLine, out, writeStdoutDirectly } from './io.ts';
 
-export async function main(argv: string[]): Promise<number> {
+export interface MainOptions {
+  /** Write what `out` prints with write(2), not through process.stdout (the bin; see io.ts). */
+  readonly directStdout?: boolean;
+}
+
+export async function main(argv: string[], opts: MainOptions = {}): Promise<number> {
+  writeStdoutDirectly(opts.directStdout ?? false);
   const [name, ...rest] = argv;
   // `--version` answers before the commands (and with them the registry, fast-check and the
   // model) are loaded: it is what scripts call to see which suite they have.
   if (name === '--version') {
     const { VERSION } = await import('../version.ts');
-    process.stdout.write(`${VERSION}\n`);
+    out(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const { COMMANDS, usage } = await import('./commands.ts');
+  const { loadCommand, usage } = await import('./commands.ts');
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage());
+    out(await usage());
     return name === undefined ? EXIT.input : EXIT.ok;
   }
-  const command = COMMANDS[name];
+  // Only this command's module is loaded (commands.ts).
+  const command = await loadCommand(name);
   if (!command) {
     process.stderr.write(`rlaif-props: unknown command "${name}" (try --help)\n`);
     return EXIT.input;
   }
   try {
     if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(`${command.help}\n`);
+      out(`${command.help}\n`);
       return EXIT.ok;
     }
     return await command.run(rest);
