@@ -62,14 +62,16 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
       const mutated = original.slice(0, offset(original, x.location.start)) + x.replacement + original.slice(offset(original, x.location.end));
       writeFileSync(file, mutated);
       const tests = m.tests.flatMap((t) => expandBraces(t));
-      const run = spawnSync('npx', ['vitest', 'run', '--bail=1', '--passWithNoTests', ...tests], {
+      // coreutils `timeout` runs vitest in a process group of its own and kills the whole group:
+      // spawnSync's own timeout kills only npx, and a looping mutant's vitest workers would live on.
+      const limit = Math.ceil((timeouts ? LIMIT_MS : 600_000) / 1000);
+      const run = spawnSync('timeout', ['-s', 'KILL', String(limit), 'npx', 'vitest', 'run', '--bail=1', '--passWithNoTests', ...tests], {
         env: { ...process.env, RLAIF_PROFILE: 'mutation' },
         encoding: 'utf8',
-        timeout: timeouts ? LIMIT_MS : 600_000,
-        killSignal: 'SIGKILL',
       });
       const where = `${file}:${x.location.start.line}:${x.location.start.column} ${x.mutatorName} → ${JSON.stringify(x.replacement)}`;
-      if (timeouts && run.error?.code === 'ETIMEDOUT') {
+      // 137 = 128 + SIGKILL: the wall limit was reached.
+      if (timeouts && run.status === 137) {
         confirmed++;
         console.log(`timeout  ${where}`);
         continue;
