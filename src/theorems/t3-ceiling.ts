@@ -83,9 +83,19 @@ export function readJudge(r: Reader, d: number): JudgeSpec {
  * text costs more than their whole computation.
  */
 function rngFor(r: Reader, inst: Instance, what: string): Rng {
-  let rng: Rng | undefined;
-  const get = () => (rng ??= makeRng(`${r.has('seed') ? r.number('seed') : instanceSeed(inst)}:${what}`));
-  return { uniform: () => get().uniform(), normal: () => get().normal() };
+  // Seeded on first use (a check that draws nothing never hashes the instance); after that the
+  // wrapper's methods are the generator's own, so the Monte Carlo loops call them directly.
+  const lazy: Rng = {
+    uniform: () => seeded().uniform(),
+    normal: () => seeded().normal(),
+  };
+  const seeded = (): Rng => {
+    const rng = makeRng(`${r.has('seed') ? r.number('seed') : instanceSeed(inst)}:${what}`);
+    lazy.uniform = rng.uniform;
+    lazy.normal = rng.normal;
+    return rng;
+  };
+  return lazy;
 }
 
 const SEEDS = new WeakMap<Instance, number>();
