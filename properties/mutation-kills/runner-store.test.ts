@@ -121,6 +121,7 @@ describe('the schema and the memory store at their edges', () => {
 
   it('only a leading byte-order mark is dropped: one inside a string is content', () => {
     expect(load(`\uFEFF${text({ path: 'a\uFEFFb' })}`).path).toBe('a\uFEFFb');
+    expect(load(text({ path: 'a\uFEFFb' })).path).toBe('a\uFEFFb');
   });
 
   it('identity reads null fields (as null, unlike an empty object) and a theorem id that cannot name a folder says which', () => {
