@@ -105,3 +105,49 @@ describe('retire removes exactly one record of the store', () => {
     expect(store.list()).toEqual([join(root, '-bad', 'x.json'), file]);
   });
 });
+
+describe('the schema and the memory store at their edges', () => {
+  const text = (over: Record<string, unknown> = {}) => JSON.stringify({ ...counterexampleRecord(), ...over });
+  const load = (t: string) => {
+    const s = new MemoryStore({ [`T2.c/x.json`]: t });
+    return s.load(s.list()[0]);
+  };
+
+  it('a counterexample has a negative margin (0 is refused) and a non-negative tolerance (0 is accepted, −1 refused)', () => {
+    expect(() => load(text({ margin: 0 }))).toThrow(/a counterexample has a negative margin/);
+    expect(load(text({ tol: 0 })).tol).toBe(0);
+    expect(() => load(text({ tol: -1 }))).toThrow(/must be non-negative/);
+  });
+
+  it('only a leading byte-order mark is dropped: one inside a string is content', () => {
+    expect(load(`\uFEFF${text({ path: 'a\uFEFFb' })}`).path).toBe('a\uFEFFb');
+    expect(load(text({ path: 'a\uFEFFb' })).path).toBe('a\uFEFFb');
+  });
+
+  it('identity reads null fields (as null, unlike an empty object) and a theorem id that cannot name a folder says which', () => {
+    expect(identity('T2.c', [], { f: null })).not.toBe(identity('T2.c', [], { f: {} }));
+    expect(() => new MemoryStore().save(counterexampleRecord({ theorem: '../T1' }))).toThrow(/theorem id "\.\.\/T1" cannot name a store folder/);
+  });
+
+  it('every memory store has a location of its own', () => {
+    const a = new MemoryStore();
+    const b = new MemoryStore();
+    expect(a.location).toMatch(/^memory:\d+$/);
+    expect(a.location).not.toBe(b.location);
+  });
+
+  it('load and retire take only <location>/<id>/<file> of this store', () => {
+    const s = new MemoryStore();
+    const saved = s.save(counterexampleRecord());
+    const file = s.list()[0];
+    expect(saved.file ?? file).toBe(file);
+    const [id, name] = file.slice(s.location.length + 1).split('/');
+    for (const bad of [`${file}/extra`, `${s.location}/${id}`, `elsewhere/${id}/${name}`, `${s.location}/T9/${name}`, `${s.location}/${id}/missing.json`]) {
+      expect(() => s.load(bad)).toThrow(/cannot read/);
+      expect(() => s.retire(bad)).toThrow(/only its records can be retired/);
+    }
+    expect(s.load(file).theorem).toBe('T2.c');
+    s.retire(file);
+    expect(s.list()).toEqual([]);
+  });
+});
