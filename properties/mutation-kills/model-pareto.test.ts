@@ -131,5 +131,14 @@ describe('directions and the two-objective share', () => {
     expect(coneFractionMonteCarlo([vec([1, 2, 3]), vec([-2, -4, -6])], makeRng(3), n)).toBe(0);
     // A zero target: <u, 0> > 0 never holds, so C is empty whatever the other targets are.
     expect(coneFractionMonteCarlo([e1, vec([0, 0])], makeRng(5), n)).toBe(0);
+    // Three targets in the plane: their Gram matrix is singular and its zero eigenvalue comes out
+    // at −8e-18, which must be cut, not square-rooted (a NaN score is in no cone). C is the open
+    // first quadrant: 1/4.
+    expect(Math.abs(coneFractionMonteCarlo([e1, vec([0, 1]), vec([1, 2])], makeRng(6), n) - 0.25)).toBeLessThanOrEqual(hw);
+  });
+
+  it('gordanResidual charges negativity relative to the multipliers\' mass Σ|λ_i|', () => {
+    // 3·a₂ − a₁ = 0 exactly (no residual), and λ₁ = −1 of mass 4: negativity 1/4.
+    expect(gordanResidual([vec([3, 0]), vec([1, 0])], vec([-1, 3]))).toBe(0.25);
   });
 });
