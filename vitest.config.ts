@@ -1,6 +1,8 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // src/theorems/catalogue-stamp.cts is TypeScript too (CommonJS for the bin's fast path).
+  oxc: { include: /\.(m?ts|cts|[jt]sx)$/ },
   test: {
     include: ['properties/**/*.test.ts'],
     // examples/consumer is a package of its own with its own vitest run (properties/examples.test.ts).

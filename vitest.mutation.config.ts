@@ -34,6 +34,8 @@ const MODULE_TESTS = process.env.MUTATE_TESTS ? (JSON.parse(process.env.MUTATE_T
 
 export default defineConfig({
   plugins: [swapSuite],
+  // src/theorems/catalogue-stamp.cts is TypeScript too (vitest.config.ts says why).
+  oxc: { include: /\.(m?ts|cts|[jt]sx)$/ },
   test: {
     include: MODULE_TESTS ?? (process.env.MUTATE_SUBSET ? SUBSET_TESTS : ['properties/**/*.test.ts']),
     // The mutation profile (src/numeric/profile.ts): fewer runs per part and fewer Monte Carlo

@@ -63,7 +63,7 @@ export function markdown(r: Results, partIds: readonly string[], dims: readonly 
     for (const h of r.hunts) out.push(`| ${h.id} | ${h.dropped.join(' + ') || '(none)'} | ${h.found ? 'yes' : 'no'} | ${h.firstHitMs ?? ''} | ${h.shrinkMs} | ${h.draws} |`);
     out.push('');
   }
-  const procs = [...(r.cli ?? []), ...(r.peer ? [r.peer.ours, r.peer.oursWithoutCaBundle, ...(r.peer.peer ? [r.peer.peer] : [])] : [])];
+  const procs = [...(r.cli ?? []), ...(r.peer ? [r.peer.ours, r.peer.oursViaNode, ...(r.peer.peer ? [r.peer.peer] : [])] : [])];
   if (procs.length > 0) {
     out.push('## Whole processes (median wall time)', '', '| command | median (ms) | runs (ms) |', '|---|---:|---|');
     for (const p of procs) out.push(`| \`${p.what}\` | ${p.medianMs.toFixed(0)} | ${p.runsMs.map((x) => x.toFixed(0)).join(', ')} |`);
@@ -72,7 +72,7 @@ export function markdown(r: Results, partIds: readonly string[], dims: readonly 
         '',
         r.peer.speedup === null
           ? 'Peer not available (apt-get install -y python3-hypothesis python3-numpy).'
-          : `Peer time over ours: ${r.peer.speedup.toFixed(2)}× ambient, ${r.peer.speedupWithoutCaBundle!.toFixed(2)}× with NODE_EXTRA_CA_CERTS unset (above 1: ours is faster).`,
+          : `Peer time over ours: ${r.peer.speedup.toFixed(2)}× with ours as a command, ${r.peer.speedupViaNode!.toFixed(2)}× via node (above 1: ours is faster).`,
       );
     out.push('', CA_NOTE);
     out.push('');

@@ -167,7 +167,7 @@ if (!flags.quick && !flags['skip-test-time'] && wants('test-time')) {
 const cli = wants('cli') ? cliStart() : null;
 for (const t of cli ?? []) log(`${t.what}: median ${t.medianMs.toFixed(0)} ms`);
 const peer = wants('peer') ? huntVersusPeer() : null;
-if (peer) log(`hunt T2.c: ours ${peer.ours.medianMs.toFixed(0)} ms (${peer.oursWithoutCaBundle.medianMs.toFixed(0)} ms without NODE_EXTRA_CA_CERTS), peer ${peer.peer ? `${peer.peer.medianMs.toFixed(0)} ms (peer/ours ${peer.speedup!.toFixed(2)}×)` : 'not available (apt-get install -y python3-hypothesis python3-numpy)'}`);
+if (peer) log(`hunt T2.c: ours ${peer.ours.medianMs.toFixed(0)} ms as a command (${peer.oursViaNode.medianMs.toFixed(0)} ms via node), peer ${peer.peer ? `${peer.peer.medianMs.toFixed(0)} ms (peer/ours ${peer.speedup!.toFixed(2)}×)` : 'not available (apt-get install -y python3-hypothesis python3-numpy)'}`);
 
 const results = {
   date: new Date().toISOString(),

@@ -1,11 +1,13 @@
 // The build's catalogue (dist/catalogue.json, src/theorems/catalogue.ts) is a cache of the
 // registry: it must list exactly the registry's parts, name modules that declare them, and be
 // ignored as soon as any module it was made from changes or a new variant appears.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE_FILE, entryOf, readCatalogue, stamp } from '../src/theorems/catalogue.ts';
+import { CATALOGUE_FILE, entryOf, readCatalogue } from '../src/theorems/catalogue.ts';
+import { listText, stamp as stampOf } from '../src/theorems/catalogue-stamp.cts';
 import type { Family } from '../src/theorems/family.ts';
 import { loadRegistry } from '../src/theorems/registry.ts';
 import { cli } from './cli/run.ts';
@@ -14,6 +16,7 @@ import { scratchRoot } from './support/scratch.ts';
 const scratch = scratchRoot('catalogue');
 
 const DIST = new URL('../dist/', import.meta.url);
+const stamp = (root: URL) => stampOf(fileURLToPath(root));
 const registry = await loadRegistry();
 
 describe('the catalogue written by the build', () => {
@@ -79,5 +82,57 @@ describe('the catalogue written by the build', () => {
     const edited = copy();
     writeFileSync(join(edited, 'theorems', 'tags.js'), '// edited\n', { flag: 'a' });
     expect(readCatalogue(at(edited))).toBeUndefined();
+  });
+});
+
+describe("the bin's early `list` (bin/rlaif-props.cjs, before the ES modules load)", () => {
+  // A copy of the package (bin, package.json, dist; node_modules linked), whose catalogue can be
+  // edited: what `list` prints then says which path answered.
+  const pkg = () => {
+    const root = scratch.sub('pkg');
+    cpSync(new URL('../bin', import.meta.url), join(root, 'bin'), { recursive: true });
+    cpSync(new URL('../package.json', import.meta.url), join(root, 'package.json'));
+    cpSync(DIST, join(root, 'dist'), { recursive: true });
+    symlinkSync(fileURLToPath(new URL('../node_modules', import.meta.url)), join(root, 'node_modules'));
+    return root;
+  };
+  const list = (root: string) => spawnSync(process.execPath, [join(root, 'bin', 'rlaif-props.cjs'), 'list'], { encoding: 'utf8', timeout: 60_000 });
+  const registryText = listText(registry.parts.map(entryOf));
+
+  it('prints what `list` prints from the registry', () => {
+    const r = cli(['list']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(registryText);
+  });
+
+  it('answers from the catalogue while its stamp holds, and leaves a stale one to the command', () => {
+    const root = pkg();
+    const catFile = join(root, 'dist', CATALOGUE_FILE);
+    const cat = JSON.parse(readFileSync(catFile, 'utf8'));
+    // The copy's own stamp and a marked title: the early answer reads the catalogue.
+    const marked = structuredClone(cat);
+    marked.stamp = stampOf(join(root, 'dist') + '/');
+    marked.families[0].parts[0].title = 'MARKED';
+    writeFileSync(catFile, JSON.stringify(marked));
+    expect(list(root).stdout).toContain('MARKED');
+    // A stamp that does not match and a wrong content hash: stale, so `list` (dist/cli/list.js)
+    // loads the registry, whose title is the real one.
+    writeFileSync(catFile, JSON.stringify({ ...marked, stamp: ['not the stamp'], fingerprint: 'not the hash' }));
+    const r = list(root);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(registryText);
+  });
+});
+
+describe("the bin's shebang drops NODE_EXTRA_CA_CERTS (node parses that bundle at start; the suite opens no TLS connection)", () => {
+  const BIN = fileURLToPath(new URL('../bin/rlaif-props.cjs', import.meta.url));
+  // A bundle that does not exist: node warns about it at start whenever it reads the variable.
+  const env = { ...process.env, NODE_EXTRA_CA_CERTS: join(scratch.root, 'no-such-bundle.pem') };
+  it('run via node the variable is read (the warning), run as a command it is not', () => {
+    const viaNode = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8', env });
+    expect(viaNode.stderr).toMatch(/extra certs/i);
+    const asCommand = spawnSync(BIN, ['--version'], { encoding: 'utf8', env });
+    expect(asCommand.status).toBe(0);
+    expect(asCommand.stderr).toBe('');
   });
 });

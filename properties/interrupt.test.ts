@@ -19,7 +19,7 @@ import { SUITE_SEED } from './support/suite.ts';
 
 const tmp = scratchRoot('interrupt');
 
-const BIN = fileURLToPath(new URL('../bin/rlaif-props.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/rlaif-props.cjs', import.meta.url));
 
 /** Start the CLI, SIGKILL it after `ms` (unless it has finished); resolves with how it ended. */
 function runAndKill(args: string[], ms: number): Promise<{ killed: boolean; code: number | null }> {

@@ -31,7 +31,7 @@ const sh = (line: string) =>
     env: { ...process.env, PATH: `${join(COPY, 'node_modules', '.bin')}:${process.env.PATH}`, npm_config_update_notifier: 'false' },
   });
 
-const cli = (...args: string[]) => sh(`node bin/rlaif-props.js ${args.join(' ')}`);
+const cli = (...args: string[]) => sh(`node bin/rlaif-props.cjs ${args.join(' ')}`);
 const build = () => sh('npm run -s build');
 
 beforeAll(() => {

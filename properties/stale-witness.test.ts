@@ -47,7 +47,7 @@ describe('a stale witness', () => {
     const store = join(COPY, 'counterexamples');
     expect(replayingWitnesses(registry, store).map((c) => c.file)).not.toContain(stale);
     expect(replayingWitnesses(registry, store)).toHaveLength(listFiles(store).length - 1);
-    const prune = spawnSync(process.execPath, [join(ROOT, 'bin/rlaif-props.js'), 'prune', '--store', store], { encoding: 'utf8', timeout: 60_000 });
+    const prune = spawnSync(process.execPath, [join(ROOT, 'bin/rlaif-props.cjs'), 'prune', '--store', store], { encoding: 'utf8', timeout: 60_000 });
     expect(prune.stdout).toMatch(/T2\.c\/\S+\.json: no longer replays: margin drifted/);
   });
 });

@@ -17,7 +17,7 @@ for (const r of rows) {
     process.stdout.write(`${r.id} ${r.dropped.join('+')}: skipped (no relaxation path for a variant's own tag)\n`);
     continue;
   }
-  const args = ['bin/rlaif-props.js', 'map', r.id, ...r.dropped.flatMap((t) => ['--tag', t]), ...extra];
+  const args = ['bin/rlaif-props.cjs', 'map', r.id, ...r.dropped.flatMap((t) => ['--tag', t]), ...extra];
   const t0 = Date.now();
   const out = execFileSync('node', args, { cwd: root, encoding: 'utf8' });
   process.stdout.write(`${out.split('\n')[0]}  (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);

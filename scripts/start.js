@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../bin/rlaif-props.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/rlaif-props.cjs', import.meta.url));
 const run = (args) => spawnSync(process.execPath, [BIN, ...args], { stdio: 'inherit' }).status ?? 3;
 
 const necessity = run(['necessity', '--no-write', ...process.argv.slice(2)]);

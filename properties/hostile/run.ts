@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.ts';
 import type { Run } from '../cli/run.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/rlaif-props.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/rlaif-props.cjs', import.meta.url));
 
 /**
  * The real CLI in a child process, like `cli()` in properties/cli/run.ts (same binary, same

@@ -41,7 +41,7 @@ export function readJsonArg(path: string): unknown {
 let direct = false;
 
 /**
- * The bin's choice (bin/rlaif-props.js): `out` writes standard output with write(2) on file
+ * The bin's choice (bin/rlaif-props.cjs): `out` writes standard output with write(2) on file
  * descriptor 1 rather than through process.stdout, whose creation for a pipe (a net.Socket) costs
  * a few ms of a 100 ms start. In process (tests, which capture process.stdout.write) it stays off.
  */

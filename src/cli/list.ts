@@ -1,5 +1,6 @@
 import { InputError } from '../numeric/errors.ts';
 import { partEntries } from '../theorems/catalogue.ts';
+import { listText } from '../theorems/catalogue-stamp.cts';
 import { parse } from './args.ts';
 import { EXIT, type Command } from './command.ts';
 import { out } from './io.ts';
@@ -31,16 +32,7 @@ export const list: Command = {
       out(`${JSON.stringify(rows, null, 2)}\n`);
       return EXIT.ok;
     }
-    const w = Math.max(...rows.map((r) => r.id.length));
-    // One write: each is a system call on a pipe.
-    out(
-      rows
-        .map(
-          (r) =>
-            `${r.id.padEnd(w)}  ${r.paperClaims.join(',').padEnd(5)}  [${r.tags.join(', ') || 'no tags'}]${r.variant ? ' (variant)' : ''}${r.expected ? ' (declared to fail)' : ''}\n${' '.repeat(w + 2)}${r.title}: ${r.statement}\n`,
-        )
-        .join(''),
-    );
+    out(listText(rows));
     return EXIT.ok;
   },
 };

@@ -17,13 +17,14 @@
  * fresh; the hash then decides.
  */
 import { createRequire } from 'node:module';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Family } from './family.ts';
 import type { ExpectedOutcome, TheoremPart } from './types.ts';
+import { type ListedPart, modules, sameStamp, stamp } from './catalogue-stamp.cts';
 
 /** One part as `list` shows it. */
-export interface CatalogueEntry {
+export interface CatalogueEntry extends ListedPart {
   readonly id: string;
   readonly title: string;
   readonly statement: string;
@@ -54,51 +55,15 @@ export const entryOf = (p: TheoremPart): CatalogueEntry => ({
 /** The build's root (dist/ when this runs compiled; src/, which holds no catalogue, from the sources). */
 const ROOT = new URL('../', import.meta.url);
 export const CATALOGUE_FILE = 'catalogue.json';
-/** What the registry can import: a change to any of it may change a part. */
-const LAYERS = ['numeric', 'linalg', 'model', 'instance', 'arbitraries', 'theorems', 'variants'];
 
-/**
- * Every JavaScript module of those layers under `root`, in a fixed order: its file and its path
- * relative to `root`. Plain paths, not URLs: converting a URL on every stat costs more than
- * the stat.
- */
-function modules(root: URL): { file: string; rel: string }[] {
-  const base = fileURLToPath(root);
-  const out: { file: string; rel: string }[] = [];
-  const walk = (rel: string) => {
-    for (const e of readdirSync(base + rel, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (e.isDirectory()) walk(`${rel}${e.name}/`);
-      else if (e.name.endsWith('.js')) out.push({ file: `${base}${rel}${e.name}`, rel: `${rel}${e.name}` });
-    }
-  };
-  for (const layer of LAYERS) {
-    try {
-      walk(`${layer}/`);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    }
-  }
-  return out;
-}
-
-/** A hash of every JavaScript module of those layers under `root` (names and contents). */
+/** A hash of every JavaScript module of the registry's layers (catalogue-stamp.cts) under `root` (names and contents). */
 export function fingerprint(root: URL = ROOT): string {
   // Loaded here: only a catalogue whose stamp differs needs it (see the head of this file).
   const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const h = createHash('sha256');
-  for (const m of modules(root)) h.update(`${m.rel}\0`).update(readFileSync(m.file)).update('\0');
+  for (const m of modules(fileURLToPath(root))) h.update(`${m.rel}\0`).update(readFileSync(m.file)).update('\0');
   return h.digest('hex');
 }
-
-/** Each module's path, size and modification time: what an edit, an added or a removed module changes. */
-export function stamp(root: URL = ROOT): string[] {
-  return modules(root).map((m) => {
-    const s = statSync(m.file);
-    return `${m.rel} ${s.size} ${s.mtimeMs}`;
-  });
-}
-
-const sameStamp = (a: readonly string[] | undefined, b: readonly string[]): boolean => a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The catalogue under `root`, or undefined when there is none or it is stale. */
 export function readCatalogue(root: URL = ROOT): Catalogue | undefined {
@@ -108,7 +73,7 @@ export function readCatalogue(root: URL = ROOT): Catalogue | undefined {
   } catch {
     return undefined; // none (the sources, or a build without the step): the registry answers
   }
-  return sameStamp(cat.stamp, stamp(root)) || cat.fingerprint === fingerprint(root) ? cat : undefined;
+  return sameStamp(cat.stamp, stamp(fileURLToPath(root))) || cat.fingerprint === fingerprint(root) ? cat : undefined;
 }
 
 /** The module a family was declared in, relative to the build's root (families declare `src/….ts`). */
@@ -120,7 +85,7 @@ export async function writeCatalogue(root: URL = ROOT): Promise<string> {
   const registry = await loadRegistry();
   const cat: Catalogue = {
     fingerprint: fingerprint(root),
-    stamp: stamp(root),
+    stamp: stamp(fileURLToPath(root)),
     families: registry.families.map((f) => ({ id: f.id, module: moduleOf(f), parts: f.parts.map(entryOf) })),
   };
   const file = new URL(CATALOGUE_FILE, root);
