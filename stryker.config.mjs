@@ -31,7 +31,10 @@ const OUT = MODULE ? `reports/mutation/raw/${MODULE}` : 'reports/mutation';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.mutation.config.ts' },
+  // A module run names its test files (MUTATE_TESTS): all of them run, not only those vitest finds
+  // importing the mutated files statically. The theorem suites reach their parts through the
+  // registry (a dynamic import), so `related` would find none of them.
+  vitest: { configFile: 'vitest.mutation.config.ts', related: !MODULE },
   coverageAnalysis: 'perTest',
   // Static mutants (module-level code: a part's title, statement and tag list, constants) are
   // covered by no test in particular, so each would run the whole suite: about half the run
