@@ -9,6 +9,7 @@ import { shrinkable } from '../src/arbitraries/shrinkable.ts';
 import { axisLength, dimension, removeIndex } from '../src/instance/layout.ts';
 import type { Instance } from '../src/instance/reader.ts';
 import { hashSeed } from '../src/numeric/hash.ts';
+import { PROFILE } from '../src/numeric/profile.ts';
 import { robustViolation } from '../src/runner/confirm.ts';
 import { shrinkFrom } from '../src/runner/hunt.ts';
 import { trialsFor } from '../src/runner/trial.ts';
@@ -80,6 +81,10 @@ describe('the shrink loop', () => {
         const start = trials.get(c.instance);
         expect(start.kind).toBe('verdict');
         const m0 = (start as { verdict: { margin: number } }).verdict.margin;
+        // The mutation profile draws a quarter of the Monte Carlo samples (twice the half-width):
+        // a witness robust at the full n may not be there, and the fixed point is then checked
+        // only on the witnesses that are (in `npm test`, every one must be).
+        if (PROFILE === 'mutation' && !robustViolation((start as { verdict: Parameters<typeof robustViolation>[0] }).verdict)) return;
         const min = shrinkFrom(part, c.dropped, c.instance);
         expect(min, 'a stored witness is a robust violation').toBeDefined();
         for (const s of simplifications(min!.instance, vocabularyOf(part))) {
