@@ -43,22 +43,26 @@ const offset = (text, { line, column }) => {
 
 // After a first recheck, only the mutants still listed as survivors are run again.
 const key = (file, line, column, mutator, replacement) => `${file}:${line}:${column}:${mutator}:${replacement ?? ''}`;
-const pending = !timeouts && summary.recheck ? new Set(summary.survivors.map((s) => key(s.file, s.line, s.column, s.mutator, s.replacement))) : null;
-const wanted = timeouts ? ['Timeout'] : ['Survived', 'NoCoverage'];
+const listed = new Set(summary.survivors.map((s) => key(s.file, s.line, s.column, s.mutator, s.replacement)));
+const pending = !timeouts && summary.recheck ? listed : null;
+const keyOf = (file, x) => key(file, x.location.start.line, x.location.start.column, x.mutatorName, x.replacement);
+// --timeouts: Stryker's timeouts. Else the survivors: Stryker's, and the timeouts an earlier
+// --timeouts re-run found passing (the raw report still calls them Timeout).
+const isWanted = (file, x) => (timeouts ? x.status === 'Timeout' : x.status === 'Survived' || x.status === 'NoCoverage' || (x.status === 'Timeout' && listed.has(keyOf(file, x))));
 
 let killed = 0;
 let confirmed = 0;
 const still = [];
-const totalWanted = Object.values(report.files).reduce((a, { mutants }) => a + mutants.filter((x) => wanted.includes(x.status)).length, 0);
+const totalWanted = Object.entries(report.files).reduce((a, [file, { mutants }]) => a + mutants.filter((x) => isWanted(file, x)).length, 0);
 const stride = sample > 0 ? Math.max(1, Math.floor(totalWanted / sample)) : 1;
 let seen = 0;
 for (const [file, { mutants }] of Object.entries(report.files)) {
   const original = readFileSync(file, 'utf8');
   try {
     for (const x of mutants) {
-      if (!wanted.includes(x.status)) continue;
+      if (!isWanted(file, x)) continue;
       if (seen++ % stride !== 0) continue;
-      if (pending && !pending.has(key(file, x.location.start.line, x.location.start.column, x.mutatorName, x.replacement))) continue;
+      if (pending && !pending.has(keyOf(file, x))) continue;
       const mutated = original.slice(0, offset(original, x.location.start)) + x.replacement + original.slice(offset(original, x.location.end));
       writeFileSync(file, mutated);
       const tests = m.tests.flatMap((t) => expandBraces(t));
@@ -80,7 +84,7 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
       console.log(`${dead ? 'killed  ' : 'survived'} ${where}`);
       if (dead) killed++;
       // A Stryker timeout that passes here is a survivor (and says what Stryker called it).
-      else still.push({ file, line: x.location.start.line, column: x.location.start.column, mutator: x.mutatorName, replacement: x.replacement ?? '', status: timeouts ? 'Survived' : x.status, ...(timeouts && { stryker: 'Timeout' }) });
+      else still.push({ file, line: x.location.start.line, column: x.location.start.column, mutator: x.mutatorName, replacement: x.replacement ?? '', status: x.status === 'Timeout' ? 'Survived' : x.status, ...(x.status === 'Timeout' && { stryker: 'Timeout' }) });
     }
   } finally {
     writeFileSync(file, original);
