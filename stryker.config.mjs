@@ -57,6 +57,9 @@ export default {
   incremental: true,
   incrementalFile: `${OUT}/stryker-incremental.json`,
   tempDirName: MODULE ? `.stryker-tmp/${MODULE}` : '.stryker-tmp',
+  // Stryker leaves out of the sandbox only its own run's temporary folder: another module's
+  // (a run killed, or one beside it) would be copied whole, and so would earlier reports.
+  ignorePatterns: ['/.stryker-tmp', '/reports/mutation'],
   cleanTempDir: true,
   thresholds: { high: 90, low: 85, break: null },
 };
