@@ -102,6 +102,20 @@ describe('the shrinkable arbitrary', () => {
     expect(min).toBe(-1);
   });
 
+  it("the generator's shrinking goes on after its first step: a value it shrank to keeps its context", () => {
+    // Failing from 500 up, drawn in 10..1000: the integer shrinker bisects towards 500 over
+    // several steps, each from the value the previous step kept. Instance-level steps from any
+    // value above 500 offer only small integers (0, ±1, …, ±4), which pass, so only the
+    // generator's own steps, carried on, can reach 500 itself.
+    const gen = fc.integer({ min: 10, max: 1000 }).map((k) => inst({ vStar: [k] }));
+    const out = fc.check(
+      fc.property(shrinkable(gen, { valid: (x) => Array.isArray(x.vStar) }), (x) => (x.vStar as number[])[0] < 500),
+      { seed: SUITE_SEED, numRuns: 100 },
+    );
+    expect(out.failed).toBe(true);
+    expect((out.counterexample![0] as Instance).vStar).toEqual([500]);
+  });
+
   it('instance-level steps the validity predicate rejects are never tried', () => {
     const { tried, min } = shrinkRun((x) => (x.vStar as number[])[0] !== -1);
     expect(tried).not.toContain(-1);
