@@ -113,9 +113,13 @@ writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
 console.log(`${name}: ${killed} more killed; score ${summary.score}%`);
 spawnSync('node', ['scripts/mutation/run-module.mjs', '--table'], { stdio: 'inherit' });
 
-/** vitest takes file paths, not brace globs: `a/{b,c}.ts` → a/b.ts a/c.ts; a `*` glob is left to vitest as a filter. */
+/**
+ * vitest takes file filters, not globs: `a/{b,c}.ts` → a/b.ts a/c.ts, and `kills/name*.test.ts` →
+ * `kills/name`, a filter every file whose path contains it matches (name.test.ts and
+ * name-more.test.ts alike, as the glob does).
+ */
 function expandBraces(t) {
   const b = t.match(/^(.*)\{([^}]*)\}(.*)$/);
   const parts = b ? b[2].split(',').map((p) => `${b[1]}${p}${b[3]}`) : [t];
-  return parts.map((p) => p.replace(/\*\.test\.ts$/, '.test.ts').replace(/\*$/, ''));
+  return parts.map((p) => p.replace(/\*\.test\.ts$/, '').replace(/\*$/, ''));
 }
