@@ -1,7 +1,7 @@
 /**
  * The vitest configuration Stryker runs (stryker.config.mjs): the in-process properties only.
- * Left out: the CLI tests (they spawn child processes, which Stryker's in-process mutant
- * switching cannot reach, and they are slow), the teeth test (it mocks model modules, which
+ * Left out: the CLI tests that spawn the bin (child processes, which Stryker's in-process mutant
+ * switching cannot reach, and slow), the teeth test (it mocks model modules, which
  * fights Stryker's instrumentation) and the hostile/interrupt tests (CLI child processes too).
  * properties/support/suite.ts is swapped for scripts/mutation/suite.ts, which checks each part
  * inside a test rather than a beforeAll hook (see there why).
@@ -41,7 +41,9 @@ export default defineConfig({
     // The mutation profile (src/numeric/profile.ts): fewer runs per part and fewer Monte Carlo
     // samples, tolerances computed from the smaller n.
     env: { RLAIF_PROFILE: 'mutation' },
-    exclude: ['properties/cli/**', 'properties/hostile/**', 'properties/teeth.test.ts', 'properties/interrupt.test.ts', '**/node_modules/**'],
+    // The CLI tests that spawn the bin (cli.test.ts, necessity-jobs.test.ts) are out; main.test.ts
+    // and prune.test.ts run the commands in process, which Stryker's mutants reach.
+    exclude: ['properties/cli/cli.test.ts', 'properties/cli/necessity-jobs.test.ts', 'properties/hostile/**', 'properties/teeth.test.ts', 'properties/interrupt.test.ts', '**/node_modules/**'],
     // Instrumented code (a coverage counter on every expression) runs the Monte Carlo
     // properties many times slower than `npm test` does.
     testTimeout: 900_000,

@@ -36,7 +36,13 @@ export const MODULES = {
     files: ['src/arbitraries/shrinkable.ts', 'src/arbitraries/_internals/*.ts'],
     tests: ['properties/shrinker.test.ts', KILLS('shrinker')],
   },
-  'runner-hunt': { files: ['src/runner/hunt.ts', 'src/runner/confirm.ts'], tests: ['properties/shrinker.test.ts', 'properties/runner/hunt-errors.test.ts', KILLS('runner-hunt')] },
+  // The hunt and its re-confirmation: the shrinker's properties, the runner's own (errors counted,
+  // content keys, degenerate witnesses, the guided phase, parts failing under full tags) and the
+  // CLI run in process (properties/cli/main.test.ts: hunts stored, replayed, not found).
+  'runner-hunt': {
+    files: ['src/runner/hunt.ts', 'src/runner/confirm.ts'],
+    tests: ['properties/shrinker.test.ts', 'properties/runner/{hunt-errors,content-key,degenerate,guided,part-fails}.test.ts', 'properties/cli/main.test.ts', KILLS('runner-hunt')],
+  },
   't1-gain-law': { files: ['src/theorems/t1-gain-law.ts'], tests: THEOREM('t1-gain-law') },
   't2-self-improvement': { files: ['src/theorems/t2-self-improvement.ts'], tests: THEOREM('t2-self-improvement') },
   't3-ceiling': { files: ['src/theorems/t3-ceiling.ts'], tests: THEOREM('t3-ceiling') },
