@@ -29,7 +29,7 @@ import { defineFamily, type PartSpec } from './family.ts';
 import type { Evaluation } from './types.ts';
 import { explainT4b, explainT4d, explainT4e } from './explain/constitutions.ts';
 
-/** Positive multiples are decided on Euclidean unit vectors (as T1.b decides collinearity). */
+/** Positive multiples are decided on unit vectors (as T1.b decides collinearity): T4.d's Euclidean ones, T4.c's whitened ones. */
 const COLLINEAR = 1e-9;
 
 const KINDS: readonly Construction['kind'][] = ['antiparallel', 'boundary-tilt', 'fallback-tilt', 'readout-only'];
@@ -144,17 +144,23 @@ const T4c: PartSpec = {
     const { M, w, S } = setting(inst);
     const B = adversarialBound(M, w);
     const alignmentActivated = activatedAlignment(M, S, w);
-    // c = 1 exactly when w is a positive multiple of Σv* (Cauchy–Schwarz equality).
+    // c = 1 exactly when w is a positive multiple of Σv* (Cauchy–Schwarz equality), i.e. when
+    // T4.b's bound −1 (<w,v*> < 0) or −sin∠(Σ^{-1/2}w, Σ^{1/2}v*) is 0. Decided there, where c
+    // lives (the sine is accurate near c = 1, see adversarialBound), not on the Euclidean gap
+    // between w and Σv* (reported): an ill-conditioned Σ stretches one against the other, and
+    // w = (1, 1e-10) with Σ = diag(1, 1e-6), 1e-10 from the ray of Σv* = e1 yet at sine 1e-7,
+    // would be judged irreversible and then fail by its own bound −1e-7.
     const gap = positiveMultipleGap(w, M.Sigma.apply(M.vStar));
     const quantities: Record<string, number> = { c: B.c, bound: B.bound, alignmentActivated, collinearGap: Math.min(2, gap) };
-    if (gap <= COLLINEAR) {
+    if (B.bound >= -COLLINEAR) {
       // "Does not exist": T4.b's bound is −sqrt(1 − 1) = 0, so no P reverses; the instance's P
       // is one witness of that.
       return { margin: all(B.bound, alignmentActivated), tol: scaledTol(1), quantities, pre: true };
     }
-    // "Exists": exhibit a rank-1 constitution and score it through the projection.
+    // "Exists": exhibit a rank-1 constitution and score it through the projection. (Its slack
+    // δ = sine > COLLINEAR is far above the 1e-12 below which none is built.)
     const con = reversingConstitution(M, w);
-    if (!con) throw new HarnessError(`T4.c: w is ${gap.toExponential(2)} away from the ray of Σv* but c = 1 to rounding`);
+    if (!con) throw new HarnessError(`T4.c: T4.b's bound is ${B.bound.toExponential(2)} but no reversing constitution was built`);
     const alignmentConstructed = activatedAlignment(M, rankOne(con.x), w);
     return { margin: -alignmentConstructed, tol: scaledTol(1), quantities: { ...quantities, alignmentConstructed }, pre: true };
   },
