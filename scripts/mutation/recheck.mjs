@@ -113,9 +113,13 @@ writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
 console.log(`${name}: ${killed} more killed; score ${summary.score}%`);
 spawnSync('node', ['scripts/mutation/run-module.mjs', '--table'], { stdio: 'inherit' });
 
-/** vitest takes file paths, not brace globs: `a/{b,c}.ts` → a/b.ts a/c.ts; a `*` glob is left to vitest as a filter. */
+/**
+ * vitest takes file paths, not brace globs: `a/{b,c}.ts` → a/b.ts a/c.ts. A `name*.test.ts` glob
+ * becomes the filter `name` (vitest keeps every file whose path contains it), so that
+ * `name-input.test.ts` runs beside `name.test.ts`: turning it into `name.test.ts` ran only the latter.
+ */
 function expandBraces(t) {
   const b = t.match(/^(.*)\{([^}]*)\}(.*)$/);
   const parts = b ? b[2].split(',').map((p) => `${b[1]}${p}${b[3]}`) : [t];
-  return parts.map((p) => p.replace(/\*\.test\.ts$/, '.test.ts').replace(/\*$/, ''));
+  return parts.map((p) => p.replace(/\*\.test\.ts$/, '').replace(/\*$/, ''));
 }
