@@ -40,6 +40,20 @@ const refuses = (part: TheoremPart, inst: object, message: RegExp) => {
   expect((e as Error).message).toMatch(message);
 };
 
+describe('the T7 family as THEORY states it', () => {
+  // THEORY §2: "T7 — Refusal direction and low-rank safety subspace (R4)"; (a) under isotropic,
+  // (b) with no tags. `list` and docs/THEOREMS.md show each part's title and statement.
+  it('stands for paper claim R4; T7.a is under isotropic, T7.b under no tag; every part has a title and a statement', () => {
+    for (const part of T7.parts) expect(part.paperClaims, part.id).toEqual(['R4']);
+    expect(T7a.tags).toEqual(['isotropic']);
+    expect(T7b.tags).toEqual([]);
+    for (const part of T7.parts) {
+      expect(part.title.trim(), part.id).not.toBe('');
+      expect(part.statement.trim(), part.id).not.toBe('');
+    }
+  });
+});
+
 describe('T7.a on worked instances', () => {
   // Σ = I, v* = r = e1, u = (1, 1): the ablated judge is (0, 1), Σ-orthogonal to v*: A = 0
   // exactly; before ablation A(u) = 1/√2. A linear value never ties, so tieBias = 0.
