@@ -247,3 +247,20 @@ test('exp link: the correlation is the lognormal closed form at every spread, ne
     expect(Math.abs(got - want), `s = ${s}: ${got} vs ${want}`).toBeLessThanOrEqual(1e-9 + 1e-6 * Math.abs(want));
   }
 });
+
+describe('latentArbitrary without tags (a part with no judge side, as T3s)', () => {
+  // The tags shape only the judge side; a part none of them belongs to passes null and must draw
+  // what the three tags in force draw (nothing of the judge side reaches its instances), and a
+  // judge side asked for without its tags is a programming error.
+  const FULL = { gaussian: true, linearJudge: true, linearValue: true };
+  test('null tags draw the same instances as the three tags in force', () => {
+    for (const shape of [{ larger: 'nested' as const }, { larger: 'independent' as const }, { sigmaHigh: true }, {}])
+      for (const opts of [{ maxDim: 3 }, { reach: true }]) {
+        const sample = (tags: typeof FULL | null) => fc.sample(latentArbitrary(tags, shape, opts), { seed: SUITE_SEED, numRuns: 25 });
+        expect(sample(null)).toEqual(sample(FULL));
+      }
+  });
+  test('a judge side without tags throws', () => {
+    expect(() => latentArbitrary(null, { judge: true })).toThrow(/judge side needs its tags/);
+  });
+});

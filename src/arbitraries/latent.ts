@@ -69,11 +69,15 @@ const latentLaw = (): fc.Arbitrary<'rademacher' | 'uniform' | null> => fc.consta
 
 /**
  * Latent-model instances (THEORY §4 fields Phi, PhiExtra | PhiLarge, wStar, sigma, sigmaHigh,
- * latents, judge, w, basis, f, epsilon). Premises are met by construction, not by filtering:
+ * latents, judge, w, basis, f, epsilon). The tags shape only the judge side (judge, latent law,
+ * link): `null` for a part none of them belongs to (T3s, whose q reads only Φ, w* and σ), which
+ * draws exactly what the three tags in force would, since nothing of it reaches the instance.
+ * Premises are met by construction, not by filtering:
  * w* ≠ 0; Φw* ≠ 0 (else e_j is added to Φ's first row, j the first non-zero coordinate of w*);
  * Pw ≠ 0 (else w is added to the first spanning vector, which makes <w, Pw> = ‖w‖² > 0 when w ⊥ S).
  */
-export function latentArbitrary(tags: LatentTags, shape: LatentShape, opts: GenOptions = {}): fc.Arbitrary<Instance> {
+export function latentArbitrary(tags: LatentTags | null, shape: LatentShape, opts: GenOptions = {}): fc.Arbitrary<Instance> {
+  if (shape.judge && tags === null) throw new Error('latentArbitrary: a judge side needs its tags (gaussian, linearJudge, linearValue)');
   const maxD = Math.max(opts.minDim ?? 1, opts.maxDim ?? DEFAULT_MAX_DIM);
   // A given latent dimension (benchmarks at LLM sizes) fixes m; otherwise m is drawn and shrinks.
   const mLength = Math.max(MAX_LATENT, opts.latentDim ?? 0);
@@ -85,7 +89,7 @@ export function latentArbitrary(tags: LatentTags, shape: LatentShape, opts: GenO
     basis: basisRow(MAX_RANK),
     // A row of the quadratic judge's Q, drawn only where that judge can be (linear-judge
     // dropped): it has d entries, so drawing it anyway made every draw O(d²).
-    q: tags.linearJudge ? fc.constant([] as number[]) : fc.array(int(-2, 2), { minLength: maxD, maxLength: maxD }),
+    q: tags?.linearJudge !== false ? fc.constant([] as number[]) : fc.array(int(-2, 2), { minLength: maxD, maxLength: maxD }),
     // Reach (a tag dropped): this representation coordinate scaled by 2^e (its rows of Φ and
     // of the larger model's Φ), so Σ_h = ΦΦᵀ + σ²I spreads its eigenvalues over 4^±7.
     scale: exponentIf(opts.reach, COVARIANCE_EXPONENT),
@@ -99,9 +103,9 @@ export function latentArbitrary(tags: LatentTags, shape: LatentShape, opts: GenO
       sigma: noiseLevel(),
       increment: noiseIncrement(),
       rank: constitutionRank(MAX_RANK),
-      latents: tags.gaussian ? fc.constant(null) : latentLaw(),
-      judge: tags.linearJudge ? fc.constant(null) : judgeChoice(),
-      f: linkFor({ linear: tags.linearValue, monotone: false }),
+      latents: tags?.gaussian !== false ? fc.constant(null) : latentLaw(),
+      judge: tags?.linearJudge !== false ? fc.constant(null) : judgeChoice(),
+      f: linkFor({ linear: tags?.linearValue !== false, monotone: false }),
       epsilon: reachParameter(epsilonArb(), opts.reach),
       // Reach: w*, the readout w and the noise level σ (with σ_high − σ) at extreme scales.
       scales: fc.record({ wStar: exponentIf(opts.reach, NORM_EXPONENT), w: exponentIf(opts.reach, NORM_EXPONENT), sigma: exponentIf(opts.reach, NORM_EXPONENT) }),

@@ -24,7 +24,7 @@ const T3sa: PartSpec = {
   statement: 'Φ_B = [Φ_A; Φ_extra] (shared coordinates, same noise) ⇒ q_B >= q_A',
   tags: ['nested'],
   arbitrary: (inForce, opts) =>
-    latentArbitrary({ gaussian: true, linearJudge: true, linearValue: true }, { larger: inForce.has('nested') ? 'nested' : 'independent' }, opts),
+    latentArbitrary(null, { larger: inForce.has('nested') ? 'nested' : 'independent' }, opts),
   evaluate(inst): Evaluation {
     const r = new Reader(inst);
     const A = readLatentModel(r);
@@ -47,7 +47,7 @@ const T3sb: PartSpec = {
   id: 'T3s.b',
   title: 'Representation quality does not increase with noise',
   statement: 'σ_high >= σ ⇒ q(σ_high) <= q(σ)',
-  arbitrary: (_inForce, opts) => latentArbitrary({ gaussian: true, linearJudge: true, linearValue: true }, { sigmaHigh: true }, opts),
+  arbitrary: (_inForce, opts) => latentArbitrary(null, { sigmaHigh: true }, opts),
   evaluate(inst): Evaluation {
     const r = new Reader(inst);
     const low = readLatentModel(r);
