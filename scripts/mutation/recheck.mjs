@@ -97,7 +97,8 @@ if (timeouts && sample > 0) {
 } else if (timeouts) {
   // Every Stryker timeout was re-run: the confirmed ones stay timeouts, the rest move.
   c.killed += killed;
-  c.timeout = confirmed;
+  // Only the timeouts re-run move (a report that lists fewer than the summary counts changes no others).
+  c.timeout -= killed + still.length;
   c.survived += still.length;
   summary.survivors = [...summary.survivors, ...still];
   summary.timeoutRecheck = { confirmed, killed, survived: still.length, limitMs: LIMIT_MS, at: new Date().toISOString().slice(0, 10), how: 'Stryker timeouts re-run one by one in plain vitest with a wall limit (scripts/mutation/recheck.mjs --timeouts)' };
