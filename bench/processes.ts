@@ -85,8 +85,11 @@ const bothWays = (args: readonly string[]): Timed[] => [
   { what: `node bin/rlaif-props.cjs ${args.join(' ')} (via node, ambient env)`, cmd: process.execPath, args: [CLI, ...args] },
 ];
 
-/** Bare node both ways, then `--version` and `list`, whole process (node's start included), each both ways. */
-export const cliStart = (runs = 9): ProcessTiming[] => alternate([...floor(), ...bothWays(['--version']), ...bothWays(['list'])], runs);
+/**
+ * Bare node both ways, then `--version` and `list`, whole process (node's start included), each
+ * both ways: 21 runs each, since a start of 80 ms moves by ±20 ms from run to run here.
+ */
+export const cliStart = (runs = 21): ProcessTiming[] => alternate([...floor(), ...bothWays(['--version']), ...bothWays(['list'])], runs);
 
 export function peerAvailable(): boolean {
   if (!existsSync(PYTHON) || !existsSync(PEER)) return false;

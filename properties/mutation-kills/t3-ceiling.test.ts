@@ -8,6 +8,7 @@
 // eigen-solver's rounding at Σ_h's conditioning, the quadrature allowance, the Monte Carlo
 // intervals), the equalities T3.c checks only under all three tags, and bad ε.
 // The input-reading facts (readLatentModel, readJudge) are in t3-ceiling-input.test.ts.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { vec } from '../../src/linalg/vec.ts';
 import { sheppard } from '../../src/model/agreement.ts';
@@ -18,6 +19,7 @@ import { normalCdf } from '../../src/numeric/quadrature.ts';
 import { ABS_TOL, REL_TOL, scaledTol } from '../../src/numeric/tolerance.ts';
 import { evaluatePart, type Verdict } from '../../src/theorems/evaluate.ts';
 import T3 from '../../src/theorems/t3-ceiling.ts';
+import { tagsInForce } from '../../src/theorems/tags.ts';
 import type { Tag, TheoremPart } from '../../src/theorems/types.ts';
 
 const [T3a, T3b, T3bBound, T3bEquality, T3c] = T3.parts;
@@ -314,5 +316,23 @@ describe('one seeded correlation per instance', () => {
     expect(new Set(values).size).toBe(1);
     // …and it is an estimate: another seed gives another value.
     expect(ev(T3bBound, { ...inst, seed: 12 }, new Set()).quantities.correlation).not.toBe(values[0]);
+  });
+});
+
+describe('the generators with a tag dropped draw outside it', () => {
+  // A necessity verdict for a dropped tag is only as wide as the draws: each tag of T3, dropped,
+  // must let the generator reach instances the tag excludes (under all three, none of them).
+  const T3c = T3.parts.find((p) => p.id === 'T3.c')!;
+  const draws = (dropped: Tag[]) => fc.sample(T3c.arbitrary(tagsInForce(T3c, dropped), {}), { seed: 7, numRuns: 200 }) as Record<string, unknown>[];
+  it('gaussian-latents dropped: non-Gaussian latents; linear-judge: another judge; linear-value: a non-identity link', () => {
+    const kindOf = (x: unknown) => (x as { kind?: string } | undefined)?.kind;
+    expect(draws(['gaussian-latents']).some((i) => i.latents !== undefined && kindOf(i.latents) !== 'gaussian')).toBe(true);
+    expect(draws(['linear-judge']).some((i) => i.judge !== undefined && kindOf(i.judge) !== 'linear')).toBe(true);
+    expect(draws(['linear-value']).some((i) => i.f !== undefined && kindOf(i.f) !== 'identity')).toBe(true);
+    for (const i of draws([])) {
+      expect(kindOf(i.latents) ?? 'gaussian').toBe('gaussian');
+      expect(kindOf(i.judge) ?? 'linear').toBe('linear');
+      expect(kindOf(i.f) ?? 'identity').toBe('identity');
+    }
   });
 });
