@@ -64,6 +64,16 @@ const SLOW_RUN_MS = 3000;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const loadBefore = loadavg()[0];
 
+// The CLI's start, and its T2.c hunt beside the Hypothesis peer (whole processes, medians),
+// taken first, while this process is small: spawning a child forks the parent, and after the
+// throughput cells this process holds a heap of hundreds of MB whose page tables the fork
+// copies, which added some 20 ms to every figure here, the floor `node -e 0` included.
+const cli = wants('cli') ? cliStart() : null;
+for (const t of cli ?? []) log(`${t.what}: median ${t.medianMs.toFixed(0)} ms`);
+const peer = wants('peer') ? huntVersusPeer() : null;
+if (peer) log(`hunt T2.c: ours ${peer.ours.medianMs.toFixed(0)} ms as a command (${peer.oursViaNode.medianMs.toFixed(0)} ms via node), peer ${peer.peer ? `${peer.peer.medianMs.toFixed(0)} ms (peer/ours ${peer.speedup!.toFixed(2)}×)` : 'not available (apt-get install -y python3-hypothesis python3-numpy)'}`);
+
+
 // 0. The machine's multiply-add rate, against which the rank-16 cells are read.
 const madd = measureMaddRate();
 log(`multiply-add rate: ${(madd.perSecond / 1e9).toFixed(2)} G/s (dot product, length ${madd.length}); load average ${loadBefore.toFixed(2)}`);
@@ -162,12 +172,6 @@ if (!flags.quick && !flags['skip-test-time'] && wants('test-time')) {
   testWallSeconds = r.status === 0 ? (performance.now() - t) / 1000 : null;
   log(`npm test: ${testWallSeconds?.toFixed(1) ?? 'FAILED'} s`);
 }
-
-// 5. The CLI's start, and its T2.c hunt beside the Hypothesis peer (whole processes, medians).
-const cli = wants('cli') ? cliStart() : null;
-for (const t of cli ?? []) log(`${t.what}: median ${t.medianMs.toFixed(0)} ms`);
-const peer = wants('peer') ? huntVersusPeer() : null;
-if (peer) log(`hunt T2.c: ours ${peer.ours.medianMs.toFixed(0)} ms as a command (${peer.oursViaNode.medianMs.toFixed(0)} ms via node), peer ${peer.peer ? `${peer.peer.medianMs.toFixed(0)} ms (peer/ours ${peer.speedup!.toFixed(2)}×)` : 'not available (apt-get install -y python3-hypothesis python3-numpy)'}`);
 
 const results = {
   date: new Date().toISOString(),
