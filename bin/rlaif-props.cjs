@@ -13,30 +13,12 @@
 //   first line runs; `--version` and a plain `list` are answered without it, from package.json
 //   and the build's catalogue, and every other command loads the ES modules of dist/.
 'use strict';
-const { readFileSync, writeSync } = require('node:fs');
+const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const argv = process.argv.slice(2);
-
-/**
- * Write `text` to standard output with write(2): making process.stdout for a pipe costs a few ms
- * (src/cli/io.ts's `out` does the same for the other commands). A reader gone already
- * (`rlaif-props list | head`) is not an error; a non-blocking descriptor that is full (EAGAIN)
- * hands the rest to process.stdout, which waits for it.
- */
-function print(text) {
-  const buf = Buffer.from(text, 'utf8');
-  for (let off = 0; off < buf.length; ) {
-    try {
-      off += writeSync(1, buf, off);
-    } catch (e) {
-      if (e.code === 'EPIPE') return;
-      if (e.code !== 'EAGAIN') throw e;
-      process.stdout.write(buf.subarray(off));
-      return;
-    }
-  }
-}
+// write(2) on descriptor 1, as every command run by this bin writes (src/cli/write-stdout.cts).
+const { writeStdout: print } = require('../dist/cli/write-stdout.cjs');
 
 /** `--version` and a plain `list`, when they can be answered without the ES modules; else false. */
 function answerEarly() {

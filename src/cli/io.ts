@@ -1,5 +1,6 @@
-import { readFileSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { InputError } from '../numeric/errors.ts';
+import { writeStdout } from './write-stdout.cts';
 
 /** One line of text: newlines (as in JSON.parse's excerpts of the bad input) become spaces. */
 export const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
@@ -49,27 +50,8 @@ export function writeStdoutDirectly(on: boolean): void {
   direct = on;
 }
 
-/**
- * Write `text` to standard output (what `list`, `--version` and the usage print). Directly, a
- * pipe closed early (`rlaif-props list | head`) ends the process quietly with its exit status,
- * as the bin does for process.stdout; a non-blocking descriptor that is full (EAGAIN) hands the
- * rest to process.stdout, which waits for it.
- */
+/** Write `text` to standard output (what `list`, `--version` and the usage print): directly (write-stdout.cts) when the bin chose it. */
 export function out(text: string): void {
-  if (!direct) {
-    process.stdout.write(text);
-    return;
-  }
-  const buf = Buffer.from(text, 'utf8');
-  for (let off = 0; off < buf.length; ) {
-    try {
-      off += writeSync(1, buf, off);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      if (code !== 'EAGAIN') throw e;
-      process.stdout.write(buf.subarray(off));
-      return;
-    }
-  }
+  if (direct) writeStdout(text);
+  else process.stdout.write(text);
 }
