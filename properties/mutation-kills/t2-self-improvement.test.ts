@@ -182,6 +182,18 @@ describe('the β → 0 limit A(θ_β), θ_β = g + u_c/β', () => {
     near(convergedAlignment(M, vec([0, 1]), vec([1, 0])), Math.cos(phi), 1e-9);
   });
 
+  it('is the limit when two deep terms agree on either side of A’s turning point (β = 10⁻³ and 10⁻⁴)', () => {
+    // As above, but the equal pair sits past k = 4, where one settled step used to be enough:
+    // v* on the bisector of atan(10⁻³) and atan(10⁻⁴) made the k = 3 and k = 4 terms agree and
+    // the limit came back 5.0e-8 too high (0.99999989875 against A(e1) = 0.99999984875), five
+    // times T2.c's tolerance. Along a line A turns at most once, so two settled steps in a row
+    // can only be the limit.
+    const phi = (Math.atan(1e-3) + Math.atan(1e-4)) / 2;
+    const M = valueModel(vec([Math.cos(phi), Math.sin(phi)]));
+    near(alignment(M, vec([1, 1e-3])), alignment(M, vec([1, 1e-4])), 1e-12);
+    near(convergedAlignment(M, vec([0, 1]), vec([1, 0])), Math.cos(phi), 1e-10);
+  });
+
   it('at κ(Σ) = 2^30, where Σ’s rounding stops the 1e-9 settling test, it is the deepest term, within 1e-9', () => {
     // Σ = diag(2^15, 2^-15), v* = (2^-15, 1), g = e1, u_c = e2 (β₀ = 1): A(θ_β) − 1/√2 ≈ 2^14.5·β,
     // so successive terms still differ by ~2e-9 at β = 1e-13…1e-14, and the deepest, β = 1e-14, is

@@ -111,7 +111,7 @@ const T2b: PartSpec = {
 
 /**
  * A(θ_β) as β → 0, read off a decreasing sequence β_k = β₀·10^{−k}; the sequence must settle
- * (successive values within 1e-9) or the limit is not established and that is a harness error.
+ * (two successive steps each within 1e-9) or the limit is not established and that is a harness error.
  * At extreme conditioning (κ(Σ) ~ 1e9) the terms jitter at the rounding every alignment carries
  * (alignmentRounding, up to ~1e-6) long after the truncation error β·‖g‖ has vanished: then the
  * deepest term is the limit, provided the last step moved by no more than that rounding.
@@ -120,10 +120,15 @@ export function convergedAlignment(M: ValueModel, g: Vec, uc: Vec): number {
   const beta0 = (norm(uc) || 1) / (norm(g) || 1);
   let prev = NaN;
   let a = NaN;
+  // Along the ray g + t·u_c, A has at most one turning point, so two terms may agree on either
+  // side of it without being the limit; three successive terms agree only once A has settled.
+  let settledBefore = false;
   for (let k = 0; k <= 14; k++) {
     prev = a;
     a = alignment(M, policyDirection(g, uc, beta0 * 10 ** -k));
-    if (k >= 4 && Math.abs(a - prev) <= 1e-9) return a;
+    const settled = Math.abs(a - prev) <= 1e-9;
+    if (k >= 4 && settled && settledBefore) return a;
+    settledBefore = settled;
   }
   const rounding = alignmentRounding(M);
   if (rounding > 0 && Math.abs(a - prev) <= 4 * rounding) return a;
