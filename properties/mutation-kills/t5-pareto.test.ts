@@ -15,7 +15,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { vec } from '../../src/linalg/vec.ts';
-import { coneFractionMonteCarlo } from '../../src/model/pareto.ts';
+import { coneFractionMonteCarlo, imbalanceBeyondDepth } from '../../src/model/pareto.ts';
 import { MC_SAMPLES } from '../../src/numeric/bounds.ts';
 import { InputError } from '../../src/numeric/errors.ts';
 import { makeRng } from '../../src/numeric/rng.ts';
@@ -46,21 +46,60 @@ describe('T5.a: each side of Gordan’s alternative', () => {
     expect(e.quantities.coneNonEmpty).toBe(0);
     expect(e.quantities.lambdaFound).toBe(1);
     near(e.quantities.lambdaResidual, 0, 1e-9);
-    expect(e.margin).toBe(-e.quantities.lambdaResidual);
+    near(e.quantities.excessImbalance, 0, 1e-9);
+    expect(e.margin).toBe(-e.quantities.excessImbalance);
     expect(e.holds).toBe(true);
   });
 
-  it('C thinner than the LPs can resolve (e1 and (−1, 1e-9)): λ = (½, ½) leaves 5e-10 unbalanced; the margin is −5e-10, not the witness’s −1e-9', () => {
-    // C = {0 < u1 < 1e-9·u2} is not empty, but its max-min margin t* ≈ 5e-10 is below LP_TOL, so
-    // LP 1 does not claim it. LP 2's multipliers (½, ½) on e1 and (−1, 1e-9) sum to (0, 5e-10):
-    // relative imbalance 5e-10 / (½·1 + ½·1). The check reads minus that residual, within tol.
+  it('C thinner than the LPs can resolve (e1 and (−1, 1e-9)): λ = (½, ½) leaves 5e-10 unbalanced; LP 1 found no depth (u = (0, −1)), so the margin is −5e-10', () => {
+    // C = {0 < u1 < 1e-9·u2} is not empty, but its max-min margin (≈ 5e-10) is below LP_TOL and
+    // HiGHS reports t* = 0 at u = (0, −1), a direction of depth 0. LP 2's multipliers (½, ½) on
+    // e1 and (−1, 1e-9) sum to (0, 5e-10): relative imbalance 5e-10, and ‖·‖₁ = 5e-10 on the
+    // unit rows, none of it excused by a depth. The check reads minus that, within tol.
     const e = evaluatePart(T5a, { values: [[1, 0], [-1, 1e-9]] }, ALL(T5a));
     expect(e.quantities.coneNonEmpty).toBe(0);
     expect(e.quantities.lambdaFound).toBe(1);
     near(e.quantities.lambdaResidual, 5e-10, 1e-15);
-    expect(e.margin).toBe(-e.quantities.lambdaResidual);
+    near(e.quantities.excessImbalance, 5e-10, 1e-15);
+    expect(e.margin).toBe(-e.quantities.excessImbalance);
     expect(e.margin).toBeLessThan(0);
     expect(e.holds).toBe(true);
+  });
+
+  it('a cone just thinner than LP_TOL in d = 3 holds: λ is charged only the imbalance beyond LP 1’s depth (it was −1.1e-7 against tol 1e-7)', () => {
+    // values e1, e2, (−1, −1, ε) with ε = 3.3e-7: C ≠ ∅ (u3 large), depth t* = ε/(2 + √2) ≈ 9.7e-8,
+    // just under LP_TOL, so not claimed; LP 2 returns λ = (⅓, ⅓, ⅓), whose relative residual ε/3 =
+    // 1.1e-7 read as the margin made a valid cone a violation. On LP 1's scale the same λ is
+    // λ̂ = (1, 1, √2)/(2 + √2) with ‖Σλ̂_i â_i‖₁ = ε/(2 + √2): no more than the depth.
+    for (const eps of [3.0e-7, 3.1e-7, 3.2e-7, 3.3e-7, 3.4e-7, 3.45e-7]) {
+      const e = evaluatePart(T5a, { values: [[1, 0, 0], [0, 1, 0], [-1, -1, eps]] }, ALL(T5a));
+      expect(e.holds, `ε = ${eps}`).toBe(true);
+      // below 3.45e-7 LP 1 does not claim the cone and λ's imbalance is its depth; from there on
+      // LP 1 claims it (t* > LP_TOL), LP 2 finds no λ, and the margin is u's positive cosine.
+      if (e.quantities.lambdaFound) near(e.margin, 0, 1e-12);
+      else expect(e.margin, `ε = ${eps}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('multipliers that do not balance an empty cone are charged their whole imbalance on LP 1’s scale', () => {
+    // e1 and −e1: C = ∅, LP 1's depth is 0. λ = (1, 0) leaves â_1 = e1: ‖·‖₁ = 1; λ = (¾, ¼) leaves
+    // (½, 0): ½. Negative multipliers are charged their share of the mass.
+    const targets = [vec([1, 0]), vec([-1, 0])];
+    const u = vec([0, 1]);
+    near(imbalanceBeyondDepth(targets, u, vec([1, 0])), 1, 1e-15);
+    near(imbalanceBeyondDepth(targets, u, vec([0.75, 0.25])), 0.5, 1e-15);
+    near(imbalanceBeyondDepth(targets, u, vec([0.5, 0.5])), 0, 1e-15);
+    // the weights λ_i‖a_i‖: 3e1 and −e1 balance at λ = (¼, ¾); (½, ½) weighs them ¾ and ¼, leaving ½e1.
+    near(imbalanceBeyondDepth([vec([3, 0]), vec([-1, 0])], u, vec([0.25, 0.75])), 0, 1e-15);
+    near(imbalanceBeyondDepth([vec([3, 0]), vec([-1, 0])], u, vec([0.5, 0.5])), 0.5, 1e-15);
+    // a witness of depth ½ (e1, e2 at u = (1, 1) scaled by 2: box depth 1) excuses that much of λ’s imbalance.
+    near(imbalanceBeyondDepth([vec([1, 0]), vec([0, 1])], vec([2, 2]), vec([0.5, 0.5])), 0, 1e-15);
+    near(imbalanceBeyondDepth([vec([1, 0]), vec([0, 1])], vec([2, 0]), vec([0.5, 0.5])), 1, 1e-15);
+    // (1.5, −0.5) leaves (¾ + ¼)e1: imbalance 1, beyond its negativity ¼; e1 twice with (1, −1)
+    // balances but charges the negativity, ½.
+    expect(imbalanceBeyondDepth(targets, u, vec([1.5, -0.5]))).toBe(1);
+    expect(imbalanceBeyondDepth([vec([1, 0]), vec([1, 0])], u, vec([1, -1]))).toBe(0.5);
+    expect(imbalanceBeyondDepth(targets, u, vec([0, 0]))).toBe(1);
   });
 });
 

@@ -160,6 +160,33 @@ export function gordanResidual(targets: readonly Vec[], lambda: Vec): number {
   return Math.max(residual, -Math.min(...lambda) / mass);
 }
 
+/**
+ * How much worse λ balances the objectives than a witness u allows, with both read on LP 1's
+ * scale: unit rows â_i, u scaled into the box (u/‖u‖∞), and λ̂_i ∝ λ_i‖a_i‖ on the simplex
+ * (the weights LP 2 solved for; a zero a_i keeps its λ_i, as `gordanMultipliers` maps it).
+ * Weak duality: min_i <u, â_i> <= <u, Σλ̂_i â_i> <= ‖Σλ̂_i â_i‖₁ for every such u and λ̂, so a
+ * cone of depth t forces every λ's imbalance up to t, and an LP 2 that declares λ feasible
+ * within its tolerance cannot do better. Returns ‖Σλ̂_i â_i‖₁ − max(0, depth of u), or the
+ * negativity −min_i λ_i / Σ|λ_i| when that is larger: 0 when λ balances the â_i exactly.
+ */
+export function imbalanceBeyondDepth(targets: readonly Vec[], u: Vec, lambda: Vec): number {
+  const d = targets[0].length;
+  const rows = targets.map(unitRow);
+  const weights = targets.map((a, i) => Math.abs(lambda[i]) * (norm(a) || 1));
+  const mass = weights.reduce((x, y) => x + y, 0);
+  if (mass === 0) return 1;
+  const comb = new Float64Array(d);
+  rows.forEach((r, i) => {
+    const w = (Math.sign(lambda[i]) * weights[i]) / mass;
+    for (let j = 0; j < d; j++) comb[j] += w * r[j];
+  });
+  const imbalance = comb.reduce((x, c) => x + Math.abs(c), 0);
+  const box = maxAbs(u);
+  const depth = box === 0 ? 0 : Math.min(...rows.map((r) => dot(u, r) / box));
+  const lambdaMass = lambda.reduce((x, l) => x + Math.abs(l), 0);
+  return Math.max(imbalance - Math.max(0, depth), -Math.min(...lambda) / lambdaMass);
+}
+
 /** A direction uniform on the unit sphere of R^d, as a normalised standard Gaussian vector. */
 export function sphereSample(rng: Rng, d: number): Vec {
   const z = new Float64Array(d);

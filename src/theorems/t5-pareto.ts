@@ -14,7 +14,7 @@ import { Reader, type Instance } from '../instance/reader.ts';
 import { inner, sNorm, sqNorm } from '../linalg/covariance.ts';
 import { axpy, dot, isZero, norm, zeros, type Vec } from '../linalg/vec.ts';
 import {
-  angle, coneFractionMonteCarlo, coneMargin, gordanMultipliers, gordanResidual, LP_TOL, maxMinMargin, paretoTargets,
+  angle, coneFractionMonteCarlo, coneMargin, gordanMultipliers, gordanResidual, imbalanceBeyondDepth, LP_TOL, maxMinMargin, paretoTargets,
   twoObjectiveFraction,
 } from '../model/pareto.ts';
 import { bernsteinKnownVariance, hoeffding, MC_SAMPLES } from '../numeric/bounds.ts';
@@ -56,13 +56,16 @@ const T5a: PartSpec = {
     // LP 2 independently claims multipliers λ (or proves there are none).
     const lambda = gordanMultipliers(targets);
     const lambdaResidual = lambda ? gordanResidual(targets, lambda) : NaN;
+    const excessImbalance = lambda ? imbalanceBeyondDepth(targets, u, lambda) : NaN;
     let margin: number;
     if (uClaimed && !lambda) margin = witnessMargin; // u must really lie in C
-    else if (!uClaimed && lambda) margin = -lambdaResidual; // λ must really balance the a_i
+    // λ must really balance the a_i, as nearly as LP 1's own direction allows: on one scale,
+    // a cone thinner than LP_TOL (not claimed) still forces λ's imbalance up to its depth.
+    else if (!uClaimed && lambda) margin = -excessImbalance;
     else if (uClaimed && lambda) margin = -tStar; // both sides claimed: Gordan says impossible
     else margin = -1; // neither side certified: a full unit of the cosine scale
     const quantities: Record<string, number> = { tStar, witnessMargin, coneNonEmpty: +uClaimed, lambdaFound: +!!lambda };
-    if (lambda) quantities.lambdaResidual = lambdaResidual;
+    if (lambda) Object.assign(quantities, { lambdaResidual, excessImbalance });
     // Witness checks are exact arithmetic on O(1) cosines; the LP answers are good to LP_TOL.
     return { margin, tol: LP_TOL, quantities, pre: true };
   },
