@@ -16,6 +16,7 @@ import { link } from '../../src/model/link.ts';
 import { normalCdf } from '../../src/numeric/quadrature.ts';
 import { makeRng } from '../../src/numeric/rng.ts';
 import { readJudge, readLatentModel } from '../../src/theorems/t3-ceiling.ts';
+import { PROFILE, profileRuns } from '../../src/numeric/profile.ts';
 import { SUITE_SEED } from '../support/suite.ts';
 
 const wide = latentArbitrary({ gaussian: false, linearJudge: false, linearValue: false }, { judge: true, epsilon: true }, { maxDim: 3 });
@@ -30,7 +31,7 @@ function read(inst: Instance) {
 const close = (a: number, b: number, tol: number) => expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(tol);
 
 describe('representation quality q', () => {
-  test.prop([wide], { seed: SUITE_SEED, numRuns: 100 })('q agrees with a Cholesky solve of the d×d Σ_h when σ > 0', (inst) => {
+  test.prop([wide], { seed: SUITE_SEED, numRuns: profileRuns(100) })('q agrees with a Cholesky solve of the d×d Σ_h when σ > 0', (inst) => {
     const { L } = read(inst);
     fc.pre(L.sigma > 0);
     const S = dense(representationCovariance(L.Phi, L.sigma).map((r) => Array.from(r)));
@@ -42,7 +43,7 @@ describe('representation quality q', () => {
   // pseudo-inverse of Σ_h = ΦΦᵀ + σ²I at the same cut-off, σ = 0 and rank-deficient Φ included,
   // with m up to 8 so that m > d, m = d and m < d all occur.
   const pushThrough = latentArbitrary({ gaussian: true, linearJudge: true, linearValue: true }, {}, { maxDim: 6, latentDim: 8 });
-  test.prop([fc.oneof(wide, pushThrough)], { seed: SUITE_SEED, numRuns: 200 })('q and u* through m×m matrices agree with the d×d pseudo-inverse', (inst) => {
+  test.prop([fc.oneof(wide, pushThrough)], { seed: SUITE_SEED, numRuns: profileRuns(200) })('q and u* through m×m matrices agree with the d×d pseudo-inverse', (inst) => {
     const L = readLatentModel(new Reader(inst));
     const S = new Matrix(representationCovariance(L.Phi, L.sigma).map((r) => Array.from(r)));
     const Pinv = pseudoInverse(S, PINV_RCOND);
@@ -56,7 +57,7 @@ describe('representation quality q', () => {
     u.forEach((x, i) => close(x / scale, uDense[i] / scale, 1e-10));
   });
 
-  test.prop([wide, fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 5, maxLength: 5 })], { seed: SUITE_SEED, numRuns: 100 })(
+  test.prop([wide, fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 5, maxLength: 5 })], { seed: SUITE_SEED, numRuns: profileRuns(100) })(
     'no linear probe beats q and u* attains it (linear value, second moments)',
     (inst, x) => {
       const { L } = read(inst);
@@ -78,7 +79,7 @@ describe('the Gram matrix ΦᵀΦ', () => {
       { minLength: 1, maxLength: 40 },
     ).map((rows) => ({ m, Phi: rows.map((r) => vec(r)) })),
   );
-  test.prop([phiArb], { seed: SUITE_SEED, numRuns: 200 })('equals the row-by-row accumulation bit for bit, and is symmetric', ({ m, Phi }) => {
+  test.prop([phiArb], { seed: SUITE_SEED, numRuns: profileRuns(200) })('equals the row-by-row accumulation bit for bit, and is symmetric', ({ m, Phi }) => {
     const G = gramMatrix(Phi, m);
     const R = Array.from({ length: m }, () => new Float64Array(m));
     for (const r of Phi) for (let i = 0; i < m; i++) if (r[i] !== 0) for (let j = i; j < m; j++) R[i][j] += r[i] * r[j];
@@ -87,22 +88,22 @@ describe('the Gram matrix ΦᵀΦ', () => {
 });
 
 describe('correlation routes', () => {
-  test.prop([gaussianWide], { seed: SUITE_SEED, numRuns: 60 })('Gaussian closed forms agree with the general 1-D quadrature (f = id)', (inst) => {
+  test.prop([gaussianWide], { seed: SUITE_SEED, numRuns: profileRuns(60) })('Gaussian closed forms agree with the general 1-D quadrature (f = id)', (inst) => {
     const { L, judge, u } = read(inst);
     const M = latentModel(L.Phi, L.wStar, L.sigma);
     const rng = makeRng(2);
     close(judgeCorrelation(M, judge, u, rng).value, judgeCorrelation(M, judge, u, rng, { route: 'quadrature' }).value, 1e-9);
   });
 
-  // Brute force: the sample Pearson correlation of (judge(h), V*) over 100 000 draws, in 100
-  // batches of 1 000 whose spread estimates the standard error (batch means). The allowance is
+  // Brute force: the sample Pearson correlation of (judge(h), V*) over 100 000 draws (50 000 in
+  // the mutation profile), in 100 batches of 1 000 (500) whose spread estimates the standard error (batch means). The allowance is
   // 6 estimated standard errors, so under the normal approximation (CLT; every link and judge
   // here has finite moments of all orders), with the error estimated from 100 batches (Student
   // t, 99 degrees of freedom), a seeded draw disagrees by chance with probability <= 3.3e-8 per
   // instance, <= 4e-7 over the 12 runs. Heavy-tailed pairs (a quadratic judge
   // against a cubic value) have standard errors near 0.01, ten times the light-tailed ones, so a
   // fixed allowance would be either too narrow for them or toothless for the rest.
-  test.prop([wide], { seed: SUITE_SEED, numRuns: 12 })('every exact route agrees with brute-force simulation', (inst) => {
+  test.prop([wide], { seed: SUITE_SEED, numRuns: profileRuns(12) })('every exact route agrees with brute-force simulation', (inst) => {
     const { L, judge, u } = read(inst);
     const c = judgeCorrelation(L, judge, u, makeRng(3));
     fc.pre(c.method !== 'monte-carlo');
@@ -110,7 +111,9 @@ describe('correlation routes', () => {
     fc.pre(L.f.spec.kind !== 'exp');
     const rng = makeRng(4);
     const batches = 100;
-    const size = 1_000;
+    // Half the draws in the mutation profile: the allowance below is estimated from the batches,
+    // so it widens by √2 and the false-alarm bound is unchanged.
+    const size = PROFILE === 'mutation' ? 500 : 1_000;
     const pearson = (m: number, sj: number, sv: number, sjj: number, svv: number, sjv: number) => {
       const cov = sjv / m - (sj / m) * (sv / m);
       const vj = sjj / m - (sj / m) ** 2;
@@ -141,7 +144,7 @@ describe('correlation routes', () => {
 
   // Each check's interval fails with probability <= 1e-7; over 15 runs the property's
   // false-alarm probability is below 2e-6 (and the seed is fixed).
-  test.prop([wide], { seed: SUITE_SEED, numRuns: 15 })('the Monte Carlo interval holds the exact Rademacher enumeration', (inst) => {
+  test.prop([wide], { seed: SUITE_SEED, numRuns: profileRuns(15) })('the Monte Carlo interval holds the exact Rademacher enumeration', (inst) => {
     const { L: L0, judge, u } = read(inst);
     const L: LatentModel = { ...L0, latents: 'rademacher' };
     const exact = enumeratedCorrelation(L, judge, u, scoreSignal(L, u));
@@ -150,7 +153,7 @@ describe('correlation routes', () => {
     expect(exact.value).toBeLessThanOrEqual(mc.hi + 1e-12);
   });
 
-  test.prop([wide], { seed: SUITE_SEED, numRuns: 15 })('the Monte Carlo interval holds the closed form (uniform latents, linear judge and value)', (inst) => {
+  test.prop([wide], { seed: SUITE_SEED, numRuns: profileRuns(15) })('the Monte Carlo interval holds the closed form (uniform latents, linear judge and value)', (inst) => {
     const { L: L0, u } = read(inst);
     const L = latentModel(L0.Phi, L0.wStar, L0.sigma, { latents: 'uniform' });
     const exact = judgeCorrelation(L, { kind: 'linear' }, u, makeRng(6));
@@ -175,7 +178,7 @@ describe('correlation routes', () => {
 describe('tilts and gain', () => {
   const aArb = fc.constantFrom(0, 1e-4, 0.3, -0.7, 1.5, -3, 8);
 
-  test.prop([aArb], { seed: SUITE_SEED })('the uniform tilt: mean and KL agree with direct integration of the tilted density', (a) => {
+  test.prop([aArb], { seed: SUITE_SEED, numRuns: profileRuns(100) })('the uniform tilt: mean and KL agree with direct integration of the tilted density', (a) => {
     const { x, w } = gaussLegendre(16);
     const b = Math.sqrt(3);
     // ∫ over [−b, b] in 64 panels: Z(a) = mean of e^{az}, the tilted mean, and KL = E[az] − log Z.
@@ -199,7 +202,7 @@ describe('tilts and gain', () => {
     close(s / N, M / Z, 1e-6);
   });
 
-  test.prop([aArb], { seed: SUITE_SEED })('the Rademacher tilt: mean tanh a, KL = a tanh a − log cosh a, quantile', (a) => {
+  test.prop([aArb], { seed: SUITE_SEED, numRuns: profileRuns(100) })('the Rademacher tilt: mean tanh a, KL = a tanh a − log cosh a, quantile', (a) => {
     const p = Math.exp(a) / (Math.exp(a) + Math.exp(-a));
     close(tiltedMean('rademacher', a), 2 * p - 1, 1e-12);
     close(tiltedKL('rademacher', a), p * Math.log(2 * p) + (1 - p) * Math.log(2 * (1 - p)) || 0, 1e-9);
@@ -209,7 +212,7 @@ describe('tilts and gain', () => {
     close(s / N, 2 * p - 1, 1e-4);
   });
 
-  test.prop([wide], { seed: SUITE_SEED, numRuns: 60 })('the gain spends exactly the KL budget (or all the KL there is)', (inst) => {
+  test.prop([wide], { seed: SUITE_SEED, numRuns: profileRuns(60) })('the gain spends exactly the KL budget (or all the KL there is)', (inst) => {
     const { L, u } = read(inst);
     const eps = new Reader(inst).optNumber('epsilon', 1);
     const G = latentGain(L, u, eps, makeRng(10));
@@ -256,7 +259,7 @@ describe('latentArbitrary without tags (a part with no judge side, as T3s)', () 
   test('null tags draw the same instances as the three tags in force', () => {
     for (const shape of [{ larger: 'nested' as const }, { larger: 'independent' as const }, { sigmaHigh: true }, {}])
       for (const opts of [{ maxDim: 3 }, { reach: true }]) {
-        const sample = (tags: typeof FULL | null) => fc.sample(latentArbitrary(tags, shape, opts), { seed: SUITE_SEED, numRuns: 25 });
+        const sample = (tags: typeof FULL | null) => fc.sample(latentArbitrary(tags, shape, opts), { seed: SUITE_SEED, numRuns: profileRuns(25) });
         expect(sample(null)).toEqual(sample(FULL));
       }
   });
