@@ -26,6 +26,13 @@ const LIMIT_MS = Number(process.env.TIMEOUT_LIMIT_MS ?? 120_000);
 const sampleAt = process.argv.indexOf('--sample');
 const sample = sampleAt > 0 ? Number(process.argv[sampleAt + 1]) : 0;
 const m = MODULES[name];
+// `--only <filter>...` (after the module name, before any other flag): run only these property
+// files, when the rest of the module's list is known to pass every listed survivor already —
+// the Stryker run that produced the report ran them against the same source, and neither has
+// changed since. Each mutant then costs a few seconds instead of the whole list's run. The
+// summary records which files were run.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? process.argv.slice(onlyAt + 1).filter((a) => !a.startsWith('--')) : null;
 if (!m) {
   console.error('usage: npm run mutate:recheck -- <module> [--timeouts] (names: npm run mutate:module -- --list)');
   process.exit(2);
@@ -65,7 +72,7 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
       if (pending && !pending.has(keyOf(file, x))) continue;
       const mutated = original.slice(0, offset(original, x.location.start)) + x.replacement + original.slice(offset(original, x.location.end));
       writeFileSync(file, mutated);
-      const tests = m.tests.flatMap((t) => expandBraces(t));
+      const tests = (only ?? m.tests).flatMap((t) => expandBraces(t));
       // coreutils `timeout` runs vitest in a process group of its own and kills the whole group:
       // spawnSync's own timeout kills only npx, and a looping mutant's vitest workers would live on.
       const limit = Math.ceil((timeouts ? LIMIT_MS : 600_000) / 1000);
@@ -107,7 +114,14 @@ if (timeouts && sample > 0) {
   c.survived = still.filter((s) => s.status === 'Survived').length;
   c.noCoverage = still.filter((s) => s.status === 'NoCoverage').length;
   summary.survivors = still;
-  summary.recheck = { killed: killed + (summary.recheck?.killed ?? 0), at: new Date().toISOString().slice(0, 10), tests: m.tests, how: 'survivors re-run one by one in plain vitest (scripts/mutation/recheck.mjs)' };
+  summary.recheck = {
+    killed: killed + (summary.recheck?.killed ?? 0),
+    at: new Date().toISOString().slice(0, 10),
+    tests: only ?? m.tests,
+    how: only
+      ? 'survivors re-run one by one in plain vitest against the files added since the Stryker run (scripts/mutation/recheck.mjs --only); the rest of the list passed them in that run, on the same source'
+      : 'survivors re-run one by one in plain vitest (scripts/mutation/recheck.mjs)',
+  };
 }
 summary.score = c.valid ? Math.round((1000 * (c.killed + c.timeout)) / c.valid) / 10 : 100;
 writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
