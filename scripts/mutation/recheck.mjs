@@ -63,14 +63,32 @@ const still = [];
 const totalWanted = Object.entries(report.files).reduce((a, [file, { mutants }]) => a + mutants.filter((x) => isWanted(file, x)).length, 0);
 const stride = sample > 0 ? Math.max(1, Math.floor(totalWanted / sample)) : 1;
 let seen = 0;
-for (const [file, { mutants }] of Object.entries(report.files)) {
+let moved = 0;
+const unplaced = [];
+for (const [file, { mutants, source }] of Object.entries(report.files)) {
   const original = readFileSync(file, 'utf8');
+  // The source may have changed since the Stryker run (a bug fixed by the facts written for
+  // it). A mutant on a line that is still there, unchanged, is moved with it; one on a changed
+  // line cannot be re-tested faithfully and stays a survivor (a lower bound on the score).
+  const lineOf = source === undefined || source === original ? null : lineMap(source, original);
   try {
     for (const x of mutants) {
       if (!isWanted(file, x)) continue;
       if (seen++ % stride !== 0) continue;
       if (pending && !pending.has(keyOf(file, x))) continue;
-      const mutated = original.slice(0, offset(original, x.location.start)) + x.replacement + original.slice(offset(original, x.location.end));
+      let loc = x.location;
+      if (lineOf) {
+        const start = lineOf.get(loc.start.line);
+        const end = lineOf.get(loc.end.line);
+        if (start === undefined || end === undefined || end - start !== loc.end.line - loc.start.line) {
+          unplaced.push(`${file}:${loc.start.line}:${loc.start.column} ${x.mutatorName}`);
+          if (!timeouts) still.push({ file, line: loc.start.line, column: loc.start.column, mutator: x.mutatorName, replacement: x.replacement ?? '', status: x.status === 'Timeout' ? 'Survived' : x.status, unplaced: true });
+          continue;
+        }
+        if (start !== loc.start.line) moved++;
+        loc = { start: { ...loc.start, line: start }, end: { ...loc.end, line: end } };
+      }
+      const mutated = original.slice(0, offset(original, loc.start)) + x.replacement + original.slice(offset(original, loc.end));
       writeFileSync(file, mutated);
       const tests = (only ?? m.tests).flatMap((t) => expandBraces(t));
       // coreutils `timeout` runs vitest in a process group of its own and kills the whole group:
@@ -91,7 +109,8 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
       console.log(`${dead ? 'killed  ' : 'survived'} ${where}`);
       if (dead) killed++;
       // A Stryker timeout that passes here is a survivor (and says what Stryker called it).
-      else still.push({ file, line: x.location.start.line, column: x.location.start.column, mutator: x.mutatorName, replacement: x.replacement ?? '', status: x.status === 'Timeout' ? 'Survived' : x.status, ...(x.status === 'Timeout' && { stryker: 'Timeout' }) });
+      // `line` stays the report's (it keys the mutant on later rechecks); `lineNow` is where it sits in today's source.
+      else still.push({ file, line: x.location.start.line, column: x.location.start.column, mutator: x.mutatorName, replacement: x.replacement ?? '', status: x.status === 'Timeout' ? 'Survived' : x.status, ...(x.status === 'Timeout' && { stryker: 'Timeout' }), ...(loc.start.line !== x.location.start.line && { lineNow: loc.start.line }) });
     }
   } finally {
     writeFileSync(file, original);
@@ -125,6 +144,11 @@ if (timeouts && sample > 0) {
 }
 summary.score = c.valid ? Math.round((1000 * (c.killed + c.timeout)) / c.valid) / 10 : 100;
 writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+if (moved || unplaced.length) {
+  console.log(`${moved} mutants moved with their lines (the source changed since the run); ${unplaced.length} on changed lines kept as survivors:`);
+  for (const u of unplaced) console.log(`  ${u}`);
+  if (!timeouts) summary.recheck.unplaced = unplaced.length;
+}
 console.log(`${name}: ${killed} more killed; score ${summary.score}%`);
 spawnSync('node', ['scripts/mutation/run-module.mjs', '--table'], { stdio: 'inherit' });
 
@@ -137,4 +161,24 @@ function expandBraces(t) {
   const b = t.match(/^(.*)\{([^}]*)\}(.*)$/);
   const parts = b ? b[2].split(',').map((p) => `${b[1]}${p}${b[3]}`) : [t];
   return parts.map((p) => p.replace(/\*\.test\.ts$/, '').replace(/\*$/, ''));
+}
+
+/**
+ * Line numbers of `before` (1-based) → where the same line sits in `after`, for the lines a
+ * longest common subsequence of the two keeps (the lines a diff leaves unchanged).
+ */
+function lineMap(before, after) {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const n = a.length;
+  const m = b.length;
+  const L = Array.from({ length: n + 1 }, () => new Int32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) L[i][j] = a[i] === b[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+  const map = new Map();
+  for (let i = 0, j = 0; i < n && j < m; ) {
+    if (a[i] === b[j]) map.set(++i, ++j);
+    else if (L[i + 1][j] >= L[i][j + 1]) i++;
+    else j++;
+  }
+  return map;
 }
