@@ -12,41 +12,14 @@
 import { describe, expect, it } from 'vitest';
 import { link, LINK_KINDS, type LinkSpec } from '../../src/model/link.ts';
 import { latentBound, linkBound, sampleCoordinate, tiltedKL, tiltedMean, tiltedQuantile } from '../../src/model/latent/tilt.ts';
-import { gaussLegendre } from '../../src/numeric/quadrature.ts';
 import { makeRng } from '../../src/numeric/rng.ts';
 import { SUITE_SEED } from '../support/suite.ts';
+import { uniformTilt } from '../support/uniform-tilt.ts';
 
 const B = Math.sqrt(3);
 const rel = (got: number, want: number, tol: number, what = '') =>
   expect(Math.abs(got - want), `${what} ${got} vs ${want}`).toBeLessThanOrEqual(tol * Math.max(Math.abs(want), 1e-300));
 const near = (got: number, want: number, tol: number, what = '') => expect(Math.abs(got - want), `${what} ${got} vs ${want}`).toBeLessThanOrEqual(tol);
-
-/**
- * The uniform law on [−√3, √3] tilted by e^{az}, by 32 panels of 20-point Gauss–Legendre on
- * [0, √3] (the density is even/odd-symmetric): Z − 1 = mean of cosh(az) − 1 = 2sinh²(az/2),
- * M = mean of z·sinh(az); the tilted mean is M/Z and KL = a·M/Z − log Z. Every integrand is
- * non-negative, so there is no cancellation to lose digits to; the integrands are entire and vary
- * by at most e^{|a|·√3/32} <= e^0.3 across a panel at the largest a used (√3a = 9), where 20
- * nodes are exact to rounding.
- */
-function uniformTilt(a: number): { mean: number; kl: number } {
-  const { x, w } = gaussLegendre(20);
-  const panels = 32;
-  let zm1 = 0;
-  let m = 0;
-  for (let p = 0; p < panels; p++) {
-    const half = B / (2 * panels);
-    const mid = (B * (2 * p + 1)) / (2 * panels);
-    for (let i = 0; i < x.length; i++) {
-      const z = mid + half * x[i];
-      const wt = (half * w[i]) / B;
-      zm1 += wt * 2 * Math.sinh((a * z) / 2) ** 2;
-      m += wt * z * Math.sinh(a * z);
-    }
-  }
-  const mean = m / (1 + zm1);
-  return { mean, kl: a * mean - Math.log1p(zm1) };
-}
 
 /** The Rademacher law tilted by e^{az}: P[z = −1] = 1/(1 + e^{2a}); KL as p log 2p + q log 2q. */
 function rademacherTilt(a: number): { mean: number; kl: number; pMinus: number } {
