@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { dot, vec } from '../../src/linalg/vec.ts';
 import { sheppard } from '../../src/model/agreement.ts';
-import { latentAgreement, latentGain, latentModel, sampleLatentModel, type JudgeSpec, type LatentKind } from '../../src/model/latent.ts';
+import { latentAgreement, latentGain, latentModel, MAX_ENUMERATED, sampleLatentModel, type JudgeSpec, type LatentKind } from '../../src/model/latent.ts';
 import { link, type Link } from '../../src/model/link.ts';
 import { hoeffding, MC_ALPHA, MC_SAMPLES } from '../../src/numeric/bounds.ts';
 import { HarnessError } from '../../src/numeric/errors.ts';
@@ -80,6 +80,18 @@ describe('latentAgreement: estimates of Agr with a known value', () => {
     expect(agr(clean, { kind: 'linear' }, [-5, 0], 4, 2000).estimate).toBe(0);
   });
 
+  it('a score mostly along w* with noise: Φ = I₂, w* = (2, 0), σ = 1/2, u = (3, 0.3): ρ = 3/sqrt(11.3625)', () => {
+    // Φᵀu = (3, 0.3), ‖u‖² = 9.09: Var<u,h> = 9.09 + 9.09/4 = 11.3625; Cov = <(3, 0.3), (2, 0)> = 6;
+    // ρ = 6/(2·sqrt(11.3625)) ≈ 0.890, Agr ≈ 0.849. The part of the score along w* (3 of it) and
+    // the part across (0.3 from Φᵀu, 1.5 from the noise) enter separately: either one misread
+    // moves Agr by 0.05 or more.
+    const L = model(I2, [2, 0], 0.5);
+    const rho = 3 / Math.sqrt(11.3625);
+    near(agr(L, { kind: 'linear' }, [3, 0.3], 23).estimate, sheppard(rho), HW);
+    near(agr(L, { kind: 'tanh', a: 0.5 }, [3, 0.3], 24).estimate, sheppard(rho), HW);
+    near(agr(model(I2, [2, 0], 0.5, 'gaussian', link({ kind: 'cubic' })), { kind: 'linear' }, [3, 0.3], 25).estimate, sheppard(rho), HW);
+  });
+
   it('a strictly increasing judge (tanh) or link (cubic, exp) changes no pair\'s order: the same Sheppard value', () => {
     near(agr(NOISY, { kind: 'tanh', a: 0.7 }, [1, 3], 5).estimate, sheppard(RHO), HW);
     const cubic = model(I2, [2, 0], 1, 'gaussian', link({ kind: 'cubic' }));
@@ -121,12 +133,13 @@ describe('latentAgreement: estimates of Agr with a known value', () => {
     near(agr(model(I2, [1, 1], 0, 'rademacher'), { kind: 'quadratic', Q: [[0, 0], [0, 0]] }, [1, 0], 15).estimate, 11 / 16, HW);
   });
 
-  it('Rademacher with noise: Φ = (1), σ = 1, judge <1, h>: Agr = 1/4 + Φ(√2)/2', () => {
-    // z = z′ (probability 1/2): a value tie, 1/2. Otherwise z − z′ = ±2 and the judge agrees when
-    // ±2 + ξ − ξ′ keeps the sign, ξ − ξ′ ~ N(0, 2): probability Φ(2/√2).
-    const want = 0.25 + normalCdf(Math.SQRT2) / 2;
-    near(agr(model([[1]], [1], 1, 'rademacher'), { kind: 'linear' }, [1], 16).estimate, want, HW);
-    near(agr(model([[1]], [1], 1, 'rademacher'), { kind: 'quadratic', Q: [[0]] }, [1], 17).estimate, want, HW);
+  it('Rademacher with noise: Φ = (1), σ = 2, judge <2, h>: Agr = 1/4 + Φ(1/√2)/2', () => {
+    // The score is 2z + 2ξ, 2ξ ~ N(0, σ²‖u‖² = 16). z = z′ (probability 1/2): a value tie, 1/2.
+    // Otherwise z − z′ = ±2 and the judge agrees when ±4 + 2(ξ − ξ′) keeps the sign,
+    // 2(ξ − ξ′) ~ N(0, 32): probability Φ(4/√32) = Φ(1/√2).
+    const want = 0.25 + normalCdf(Math.SQRT1_2) / 2;
+    near(agr(model([[1]], [1], 2, 'rademacher'), { kind: 'linear' }, [2], 16).estimate, want, HW);
+    near(agr(model([[1]], [1], 2, 'rademacher'), { kind: 'quadratic', Q: [[0]] }, [2], 17).estimate, want, HW);
   });
 
   it('uniform latents, σ = 0, the judge reading z or −z: Agr exactly 1 or 0 (no ties in a continuous law)', () => {
@@ -252,6 +265,31 @@ describe('latentGain: G_ε of the reward <u,h> at KL budget ε', () => {
     near(latentGain(model(I2, [1, 1], 0, 'rademacher', sq), vec([1, -1]), 3, makeRng(1)).estimate, -2, 1e-15);
   });
 
+  it('Rademacher, cubic link, enumerated: an odd f sees which way each coordinate is tilted: G = 10 tanh t', () => {
+    // Φ = I₂, w* = (1, 1), u = (1, 1), ε = 2KL₁: t = 1. f(s) = s³ + s at s = <w*,z> ∈ {2, 0, 0, −2}:
+    // 10, 0, 0, −10: J = 10(p² − (1 − p)²) = 10(2p − 1) = 10 tanh 1, J(0) = 0. With u = (1, −1): 0.
+    const cubic = link({ kind: 'cubic' });
+    near(latentGain(model(I2, [1, 1], 0, 'rademacher', cubic), vec([1, 1]), 2 * KL1, makeRng(1)).estimate, 10 * Math.tanh(1), 1e-12);
+    near(latentGain(model(I2, [1, 1], 0, 'rademacher', cubic), vec([1, -1]), 2 * KL1, makeRng(1)).estimate, 0, 1e-12);
+    // u = (1, 0): only z₁ tilted, J = 10p/2 − 10(1 − p)/2 = 5 tanh t, with KL₁(t) = ε.
+    near(latentGain(model(I2, [1, 1], 0, 'rademacher', cubic), vec([1, 0]), KL1, makeRng(1)).estimate, 5 * Math.tanh(1), 1e-12);
+  });
+
+  it(`Rademacher latents are enumerated exactly up to MAX_ENUMERATED = ${MAX_ENUMERATED} coordinates, sampled beyond`, () => {
+    // Φ = I_m, w* = e₁, u = e₁, cubic link, ε = KL₁: G = 2 tanh 1 (only z₁ is read and tilted).
+    const at = (m: number) => {
+      const P = Array.from({ length: m }, (_, i) => Array.from({ length: m }, (_, j) => (i === j ? 1 : 0)));
+      const w = [1, ...Array(m - 1).fill(0)];
+      return latentGain(model(P, w, 0, 'rademacher', link({ kind: 'cubic' })), vec(w), KL1, makeRng(SUITE_SEED));
+    };
+    const exact = at(MAX_ENUMERATED);
+    expect([exact.n, exact.halfWidth]).toEqual([0, 0]);
+    near(exact.estimate, 2 * Math.tanh(1), 1e-12);
+    const sampled = at(MAX_ENUMERATED + 1);
+    expect(sampled.n).toBe(MC_SAMPLES);
+    near(sampled.estimate, 2 * Math.tanh(1), sampled.halfWidth);
+  });
+
   it('uniform latents, identity link: the KL spent and G are the tilted law\'s, by integration of its density', () => {
     // Φ = (1), w* = (1), σ = 0, u = (1): G = E_t z, the tilted mean at the t whose KL is ε.
     for (const eps of [0.05, 0.5, 1.5]) {
@@ -276,6 +314,11 @@ describe('latentGain: G_ε of the reward <u,h> at KL budget ε', () => {
     near(g.estimate, uniformTilt(g.tilt).second - 1, g.halfWidth);
     // A positive, not negligible gain (E_t z² < 3 for any finite tilt): the interval decides its sign.
     expect(g.estimate - g.halfWidth).toBeGreaterThan(0);
+    // w* of mixed signs: Φ = I₂, w* = (1, −1), u = (1, 0): (z₁ − z₂)² with z₂ untilted (mean 0,
+    // E z₂² = 1, independent of z₁): G = E_t z₁² + 1 − 2 = E_t z₁² − 1 at the t with KL = ε.
+    const h = latentGain(model(I2, [1, -1], 0, 'uniform', link({ kind: 'square' })), vec([1, 0]), 0.5, makeRng(SUITE_SEED + 1));
+    near(uniformTilt(h.tilt).kl, 0.5, 1e-12);
+    near(h.estimate, uniformTilt(h.tilt).second - 1, h.halfWidth);
   });
 
   it('Rademacher beyond enumeration (m = 15), cubic link x³ + x, Monte Carlo: the read coordinate pinned or tilted', () => {
@@ -296,7 +339,10 @@ describe('latentGain: G_ε of the reward <u,h> at KL budget ε', () => {
     const mid = latentGain(L, e1, KL1, makeRng(SUITE_SEED + 1));
     near(mid.tilt, 1, 1e-12);
     near(mid.estimate, 2 * Math.tanh(1), mid.halfWidth);
-    expect(mid.halfWidth).toBeLessThan(0.5);
+    // Its empirical Bernstein half-width is below Hoeffding's for the range [−4, 4] of the
+    // difference: the variance here (~16(1 − tanh²1)/… ≈ 3) is far below the range's worst case 16.
+    expect(mid.halfWidth).toBeGreaterThan(0);
+    expect(mid.halfWidth).toBeLessThan(hoeffding(MC_SAMPLES, MC_ALPHA, 8));
   });
 
   // Before the fix in estimators.ts the noise term t²·σ²‖u‖²/2 was ∞·0 = NaN once t² overflowed,

@@ -8,11 +8,13 @@
 // comment beside it (THEORY §1: q = sqrt(w*ᵀΦᵀΣ_h⁺Φw*)/‖w*‖). The tilts are in
 // model-latent-tilt.test.ts, the estimators in model-latent-estimators.test.ts; the correlation
 // routes (correlation.ts) are another file's concern.
+import { Matrix, pseudoInverse } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { dot, norm, vec } from '../../src/linalg/vec.ts';
 import {
-  ceiling, judgeScore, latentModel, optimalProbe, phiTimes, phiTransposeTimes, representationCovariance, scoreSignal, spectralRounding,
+  ceiling, judgeScore, latentModel, optimalProbe, phiTimes, phiTransposeTimes, PINV_RCOND, representationCovariance, scoreSignal, spectralRounding,
 } from '../../src/model/latent.ts';
+import { matVec } from '../../src/model/latent/model.ts';
 import { link } from '../../src/model/link.ts';
 import { InputError } from '../../src/numeric/errors.ts';
 
@@ -95,6 +97,10 @@ describe('Σ_h, Φz and Φᵀu', () => {
     near(dot(phiTimes(P, z), u), dot(z, phiTransposeTimes(P, u)));
   });
 
+  it('matVec: Ax for a matrix given as rows', () => {
+    expect(Array.from(matVec([[1, 2], [0, -1], [3, 0.5]], vec([2, 4])))).toEqual([10, -4, 8]);
+  });
+
   it('scoreSignal: a sum that cancels to rounding residue is exactly 0, a genuinely small one is kept', () => {
     // Φ = (0.1, 0.2, 0.3)ᵀ, u = (1, 1, −1): Φᵀu = 0.1 + 0.2 − 0.3, which is 0 exactly but
     // 5.6e-17 in floating point; a constant judge must not read that residue as signal.
@@ -161,6 +167,34 @@ describe('q and u* on worked instances', () => {
         expect(ceiling(L), `σ = ${sigma}`).toBeLessThanOrEqual(1e-10);
         for (const x of optimalProbe(L)) expect(Math.abs(x), `σ = ${sigma}`).toBeLessThanOrEqual(1e-10);
       }
+  });
+
+  it('the pseudo-inverse drops what the d×d route drops: singular values of Σ_h at most PINV_RCOND·d·s₁', () => {
+    // Φ = diag(1, 1e-6), σ = 0, w* = e₂: Σ_h = diag(1, 1e-12), and 1e-12 <= PINV_RCOND·2·1, so
+    // Σ_h⁺ = diag(1, 0) and q = 0 (read as rounding noise, as ml-matrix's pseudoInverse at the
+    // same cut-off reads it). At diag(1, 3e-6) the second value (9e-12) is kept: q = 1. Padding
+    // with rows of zeros raises d and with it the cut-off: (1, 0), (0, 3e-6) and 8 zero rows
+    // (d = 10, cut-off 1e-11) drop it.
+    const viaPinv = (P: number[][], w: number[], sigma: number) => {
+      const L = model(P, w, sigma);
+      const S = new Matrix(representationCovariance(L.Phi, sigma).map((r) => Array.from(r)));
+      const b = Matrix.columnVector(Array.from(phiTimes(L.Phi, L.wStar)));
+      return Math.sqrt(Math.max(0, b.transpose().mmul(pseudoInverse(S, PINV_RCOND)).mmul(b).get(0, 0))) / norm(L.wStar);
+    };
+    const zerosRows = Array.from({ length: 8 }, () => [0, 0]);
+    for (const [P, want] of [
+      [[[1, 0], [0, 1e-6]], 0],
+      [[[1, 0], [0, 3e-6]], 1],
+      [[[1, 0], [0, 3e-6], ...zerosRows], 0],
+    ] as [number[][], number][]) {
+      near(ceiling(model(P, [0, 1], 0)), want, 1e-12);
+      near(viaPinv(P, [0, 1], 0), want, 1e-12);
+      for (const x of optimalProbe(model(P, [0, 1], 0)).slice(2)) expect(x).toBe(0);
+    }
+    // u* at diag(1, 3e-6), w* = e₂: Σ_h⁺Φw* = (0, 3e-6/9e-12) = (0, 1/3e-6).
+    const u = optimalProbe(model([[1, 0], [0, 3e-6]], [0, 1], 0));
+    near(u[0], 0, 1e-9);
+    near(u[1] * 3e-6, 1, 1e-9);
   });
 
   it('Φ = 0: nothing is kept, q = 0 and u* = 0', () => {
