@@ -246,6 +246,11 @@ describe('latentGain: G_ε of the reward <u,h> at KL budget ε', () => {
     expect(h.tilt).toBe(Infinity);
     near(h.estimate, 1, 1e-15);
     near(h.kl, Math.LN2, 1e-15);
+    // A budget of exactly log 2 is not spent at any finite tilt either (KL₁(t) < log 2 for every
+    // finite t): the same limit.
+    const e = latentGain(model(I2, [1, 2], 0, 'rademacher'), vec([1, 0]), Math.LN2, makeRng(1));
+    expect(e.tilt).toBe(Infinity);
+    expect(e.estimate).toBe(1);
     // Just below log 2 the budget is spent at a finite tilt.
     const j = latentGain(model(I2, [1, 2], 0, 'rademacher'), vec([1, 0]), 0.99 * Math.LN2, makeRng(1));
     expect(Number.isFinite(j.tilt)).toBe(true);
