@@ -109,6 +109,24 @@ describe('latentAgreement: estimates of Agr with a known value', () => {
     near(agr(L, { kind: 'linear' }, [1, 0], 9).estimate, 0.5, HW);
   });
 
+  it('value ties in floating point (a saturating tanh link) count one half: Agr = 1 − P[tie]/2', () => {
+    // Φ = (1), w* = (20), σ = 0, f = tanh(2x), judge <1, h> (it orders the pairs as V* does in
+    // exact arithmetic). tanh(40n) is exactly ±1 in floating point once 40|n| reaches the point t*
+    // where Math.tanh first returns 1 (found here by bisection), so a pair ties on V* when both
+    // draws pass ±t*/40 on the same side: P[tie] = 2(1 − Φ(t*/40))² ≈ 0.2. Every other pair agrees.
+    let lo = 1;
+    let hi = 40;
+    for (let k = 0; k < 200; k++) {
+      const mid = (lo + hi) / 2;
+      if (Math.tanh(mid) === 1) hi = mid;
+      else lo = mid;
+    }
+    const tie = 2 * (1 - normalCdf(hi / 40)) ** 2;
+    expect(tie).toBeGreaterThan(0.15);
+    const L = model([[1]], [20], 0, 'gaussian', link({ kind: 'tanh', a: 2, b: 0 }));
+    near(agr(L, { kind: 'linear' }, [1], 26).estimate, 1 - tie / 2, HW);
+  });
+
   it('a sign judge on the score that is V* itself: ties (same sign) count 1/2, the rest agree: Agr = 3/4', () => {
     near(agr(model([[1]], [1], 0), { kind: 'sign' }, [1], 10).estimate, 0.75, HW);
     near(agr(model([[1]], [1], 0, 'uniform'), { kind: 'sign' }, [1], 11).estimate, 0.75, HW);
