@@ -169,7 +169,10 @@ export function latentGain(L: LatentModel, u: Vec, epsilon: number, rng: Rng): G
     return { ...none, estimate: G, tilt: 1 / beta, kl: vx / (2 * beta * beta) };
   }
   const kind = L.latents;
-  const kl = (t: number) => b.reduce((acc, bi) => acc + tiltedKL(kind, t * bi), 0) + (t * t * tau2) / 2;
+  // The noise term only when there is noise: at t past 1e154, t² overflows and ∞·0 = NaN would
+  // end the bracketing below as if the budget were reached (a uniform budget above ~355 per read
+  // coordinate came back with KL 355 spent and no error).
+  const kl = (t: number) => b.reduce((acc, bi) => acc + tiltedKL(kind, t * bi), 0) + (tau2 === 0 ? 0 : (t * t * tau2) / 2);
   const supKL = kind === 'rademacher' && tau2 === 0 ? b.reduce((acc, bi) => acc + (bi !== 0 ? Math.LN2 : 0), 0) : Infinity;
   let t: number;
   let a: number[];
