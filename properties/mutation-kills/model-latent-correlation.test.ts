@@ -154,6 +154,11 @@ describe('a correlation lies in [−1, 1]; a constant judge or value has correla
     const L = latentModel(rows([1, 2], [0, 1]), vec([1, -1]), 0.5);
     expect(() => judgeCorrelation(L, LINEAR, vec([Number.NaN, 0]), rng())).toThrow(HarnessError);
     expect(() => judgeCorrelation(L, LINEAR, vec([Number.NaN, 0]), rng())).toThrow(/not finite/);
+    // The sign judge too: its closed form and its quadrature once read a NaN variance as 0 (a
+    // constant judge) and answered 0.
+    expect(() => judgeCorrelation(L, SIGN, vec([Number.NaN, 0]), rng())).toThrow(/not finite/);
+    expect(() => judgeCorrelation({ ...L, f: link({ kind: 'cubic' }) }, SIGN, vec([Number.NaN, 0]), rng())).toThrow(/not finite/);
+    expect(() => judgeCorrelation(L, { kind: 'tanh', a: 1 }, vec([Number.NaN, 0]), rng())).toThrow(/not finite/);
   });
 
   it('a quadratic judge whose Q is not d×d is an InputError naming judge.Q', () => {
