@@ -38,9 +38,16 @@ const rng = () => makeRng(1);
 // over [−10, 10], which for smooth integrands against the normal density converges geometrically
 // (h = 0.02: far below 1e-12 for every analytic integrand here).
 const H = 0.02;
-const GRID = Array.from({ length: 1001 }, (_, i) => -10 + i * H);
+const grid = (h: number) => Array.from({ length: Math.round(20 / h) + 1 }, (_, i) => -10 + i * h);
+const GRID = grid(H);
 const PHI = GRID.map((x) => (H * Math.exp(-(x * x) / 2)) / Math.sqrt(2 * Math.PI));
 const E1 = (g: (z: number) => number): number => GRID.reduce((a, z, i) => a + PHI[i] * g(z), 0);
+// A fine grid for steep integrands (tanh(a·) with a·σ = 25: analytic in a strip of half-width
+// π/50 ≈ 0.06, so h = 0.002 leaves an error of order e^{−2π·0.06/0.002}).
+const E1fine = (g: (z: number) => number): number => {
+  const h = 0.002;
+  return grid(h).reduce((a, z) => a + (h * Math.exp(-(z * z) / 2) * g(z)) / Math.sqrt(2 * Math.PI), 0);
+};
 const E2 = (g: (z: number, w: number) => number): number => GRID.reduce((a, z, i) => a + PHI[i] * GRID.reduce((b, w, j) => b + PHI[j] * g(z, w), 0), 0);
 
 describe('routes: which one answers, and exact routes report a point', () => {
@@ -235,8 +242,9 @@ describe('Gaussian latents: the 1-D quadrature against non-linear links', () => 
       const c = judgeCorrelation(gaussian(s, link({ kind: 'exp' })), SIGN, U0, rng());
       rel(c.value, (2 * normalCdf(s / Math.SQRT2) - 1) / Math.sqrt(Math.expm1(s * s)), 1e-9, `s = ${s}`);
     }
-    // No noise (τ = 0): ψ(Z) = sign Z, E[sign(Z)e^{sZ}] = e^{s²/2}(2Φ(s) − 1).
-    for (const s of [2, 5]) {
+    // No noise (τ = 0): ψ(Z) = sign Z, E[sign(Z)e^{sZ}] = e^{s²/2}(2Φ(s) − 1). (The shifted
+    // ψ(Z + s) steps at Z = −s: s = 4.3 puts the step inside a unit panel of the quadrature.)
+    for (const s of [2, 4.3, 5]) {
       const c = judgeCorrelation(gaussian(s, link({ kind: 'exp' }), 0), SIGN, U0, rng());
       rel(c.value, (2 * normalCdf(s) - 1) / Math.sqrt(Math.expm1(s * s)), 1e-9, `s = ${s}, σ = 0`);
     }
@@ -320,6 +328,13 @@ describe('Rademacher latents: exact enumeration, judge by judge', () => {
     }
   });
 
+  it('a steep tanh judge with noise (a = 50, σ = 1/2): the transition at z + σW = 0 is resolved', () => {
+    const [a, sigma] = [50, 0.5];
+    const mu1 = E1fine((w) => Math.tanh(a * (1 + sigma * w)));
+    const mu2 = E1fine((w) => Math.tanh(a * (1 + sigma * w)) ** 2);
+    close(judgeCorrelation(rad(rows([1]), [1], sigma), { kind: 'tanh', a }, vec([1]), rng()).value, mu1 / Math.sqrt(mu2), 1e-10);
+  });
+
   it('quadratic judge with noise: h = (z + ξ₁, z + ξ₂), judge 2h₁h₂ + h₁: corr = 1/sqrt(14)', () => {
     // 2h₁h₂ + h₁ − 2 = 2z(ξ₁ + ξ₂) + 2ξ₁ξ₂ + z + ξ₁ (z² = 1): uncorrelated terms of variance
     // 8, 4, 1, 1; Cov with V* = z is 1.
@@ -341,8 +356,71 @@ describe('Rademacher latents: exact enumeration, judge by judge', () => {
 });
 
 describe('Monte Carlo over bounded latents', () => {
+  // Most checks below fix n (both profiles alike); each interval fails with probability <= α = 1e-7.
+  // Their widths are a sanity check (the interval decides something), not a claim.
+  const N = 40_000;
   it('refuses Gaussian latents (a harness error: they are unbounded)', () => {
     expect(() => monteCarloCorrelation(latentModel(rows([1]), vec([1]), 0), LINEAR, vec([1]), rng())).toThrow(HarnessError);
+    expect(() => monteCarloCorrelation(latentModel(rows([1]), vec([1]), 0), LINEAR, vec([1]), rng())).toThrow(/bounded latents/);
+  });
+
+  it('the plug-in value is a correlation: in [−1, 1] even when the sample overshoots (z against itself)', () => {
+    // Uniform z, judge z, V* = z: the plug-in mean(z²)/sqrt(mean(z²)·E z²) exceeds 1 whenever the
+    // sample's mean of z² does (seed 31 draws one such sample); the truth is 1.
+    const c = monteCarloCorrelation(latentModel(rows([1]), vec([1]), 0, { latents: 'uniform' }), LINEAR, vec([1]), makeRng(31), 10_000);
+    expect(c.value).toBe(1);
+    expect(c.hi).toBe(1);
+    expect(c.lo).toBeLessThan(1);
+  });
+
+  it('with nothing known exactly (quadratic judge, f = x²) the value is the plain plug-in of the five sample means', () => {
+    // Judge z² + z, V* = z², z uniform on ±√3 (σ = 0, so the draws are the z alone):
+    // corr = (mean(ψV) − mean ψ·mean V)/sqrt((mean ψ² − (mean ψ)²)(mean V² − (mean V)²)). The truth:
+    // Cov = Var z² + E z³ = 4/5, Var judge = 4/5 + 1, Var V* = 4/5: corr = (4/5)/sqrt(9/5·4/5) = 2/3.
+    const n = 5000;
+    const c = monteCarloCorrelation(latentModel(rows([1]), vec([1]), 0, { latents: 'uniform', f: link({ kind: 'square' }) }), { kind: 'quadratic', Q: [[1]] }, vec([1]), makeRng(21), n);
+    const r = makeRng(21);
+    let sJV = 0, sJ = 0, sJ2 = 0, sV = 0, sV2 = 0;
+    for (let t = 0; t < n; t++) {
+      const z = sampleCoordinate('uniform', r);
+      const psi = z * z + z;
+      const v = z * z;
+      sJV += psi * v; sJ += psi; sJ2 += psi * psi; sV += v; sV2 += v * v;
+    }
+    const mJ = sJ / n;
+    const mV = sV / n;
+    close(c.value, (sJV / n - mJ * mV) / Math.sqrt((sJ2 / n - mJ * mJ) * (sV2 / n - mV * mV)), 1e-10);
+    expect(c.lo).toBeLessThanOrEqual(2 / 3);
+    expect(c.hi).toBeGreaterThanOrEqual(2 / 3);
+  });
+
+  it('non-monotone links on uniform latents: z against sin z and |z|', () => {
+    // E[z sin z] = (sin √3 − √3 cos √3)/√3, Var sin z = 1/2 − sin(2√3)/(4√3) (E sin z = 0).
+    const r3 = Math.sqrt(3);
+    const truth = (Math.sin(r3) - r3 * Math.cos(r3)) / r3 / Math.sqrt(0.5 - Math.sin(2 * r3) / (4 * r3));
+    const c = monteCarloCorrelation(latentModel(rows([1]), vec([1]), 0, { latents: 'uniform', f: link({ kind: 'sin' }) }), LINEAR, vec([1]), makeRng(23), N);
+    expect(c.lo).toBeLessThanOrEqual(truth);
+    expect(c.hi).toBeGreaterThanOrEqual(truth);
+    expect(c.hi - c.lo).toBeLessThan(0.1);
+    // |z| is even: correlation 0.
+    const a = monteCarloCorrelation(latentModel(rows([1]), vec([1]), 0, { latents: 'uniform', f: link({ kind: 'abs' }) }), LINEAR, vec([1]), makeRng(24), N);
+    expect(a.lo).toBeLessThanOrEqual(0);
+    expect(a.hi).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a quadratic judge of a rank-1 Φ with m = 2 reaches the a priori bounds of its draws: h = z₁ + z₂ + 2ξ, judge h² + h', () => {
+    // ‖Φz‖ = |z₁ + z₂| reaches ‖Φ‖_F·√3·√m = 2√3 at a corner, where ψ₁ and ψ₂ reach the ranges
+    // charged for them (σ = 2 makes the noise terms of ψ₂ a sizeable part of its range).
+    // V* = z₁: Cov(h² + h, z₁) = 1. With S = z₁ + z₂: E S² = 2, E S⁴ = 2·9/5 + 6 = 9.6,
+    // E h⁴ = E S⁴ + 6·E S²·σ² + 3σ⁴ = 9.6 + 48 + 48, Var h² = 105.6 − 36 = 69.6, Var h = 6,
+    // Cov(h², h) = 0: corr = 1/sqrt(75.6).
+    const truth = 1 / Math.sqrt(75.6);
+    const c = monteCarloCorrelation(latentModel(rows([1, 1]), vec([1, 0]), 2, { latents: 'uniform' }), { kind: 'quadratic', Q: [[1]] }, vec([1]), makeRng(22), N);
+    expect(c.lo).toBeLessThanOrEqual(truth);
+    expect(c.hi).toBeGreaterThanOrEqual(truth);
+    expect(c.hi - c.lo).toBeLessThan(0.2);
+    // Rademacher, exactly: E S⁴ = 2 + 6 = 8, E h⁴ = 8 + 48 + 48, Var h² = 68: corr = 1/sqrt(74).
+    close(judgeCorrelation(latentModel(rows([1, 1]), vec([1, 0]), 2, { latents: 'rademacher' }), { kind: 'quadratic', Q: [[1]] }, vec([1]), rng()).value, 1 / Math.sqrt(74), 1e-14);
   });
 
   it('is the five-moment empirical Bernstein interval its contract states (δ = α/5, ranges from |z_i| <= √3, known means exact)', () => {
@@ -381,9 +459,6 @@ describe('Monte Carlo over bounded latents', () => {
     expect(c.hi).toBeGreaterThan(c.value);
   });
 
-  // The checks below fix n (both profiles alike); each interval fails with probability <= α = 1e-7.
-  // Their widths are a sanity check (the interval decides something), not a claim.
-  const N = 40_000;
   // Moments of z uniform on ±√3: E z² = 1, E z⁴ = 9/5, E z⁶ = 27/7 (E z^{2k} = 3^k/(2k + 1)).
   const uniform1 = (f = link({ kind: 'identity' }), sigma = 0) => latentModel(rows([1]), vec([1]), sigma, { latents: 'uniform', f });
 
