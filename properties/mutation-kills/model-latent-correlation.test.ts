@@ -264,7 +264,7 @@ describe('Gaussian latents: the 1-D quadrature against non-linear links', () => 
 
   it('quadratic judge, f = x² and f = x³ + x: the even part A(Z² − 1) and the odd part rZ separately', () => {
     // f = x²: Cov(ψ, s²Z²) = 2A s², Var f = 2s⁴: corr = sqrt(2)·A/sqrt(52) = 1/sqrt(26) for every s.
-    for (const s of [1, 2]) close(judgeCorrelation(gaussian(s, link({ kind: 'square' })), QUAD, U0, rng()).value, 1 / Math.sqrt(26), 1e-12, `s = ${s}`);
+    for (const s of [1, 2, 5]) close(judgeCorrelation(gaussian(s, link({ kind: 'square' })), QUAD, U0, rng()).value, 1 / Math.sqrt(26), 1e-12, `s = ${s}`);
     // f = −x²: the opposite sign.
     close(judgeCorrelation(gaussian(1, link({ kind: 'negsquare' })), QUAD, U0, rng()).value, -1 / Math.sqrt(26), 1e-12);
     // f = x³ + x at s = 2: f(2Z) = 8Z³ + 2Z, Cov(rZ, ·) = 24 + 2 = 26, Var = 64·15 + 32·3 + 4 = 1060.
@@ -304,6 +304,16 @@ describe('Rademacher latents: exact enumeration, judge by judge', () => {
 
   it('sign judge with noise: E[z·sign(z + ξ)] = 1 − 2Φ(−1/σ)', () => {
     for (const sigma of [0.5, 1, 3]) close(judgeCorrelation(rad(rows([1]), [1], sigma), SIGN, vec([1]), rng()).value, 1 - 2 * normalCdf(-1 / sigma), 1e-14);
+  });
+
+  it('a value of tiny spread around a large mean stays exact: V* = logistic(z + 25), two values 3e-11 apart near 1', () => {
+    // V* is a strictly increasing function of the two-valued z, so corr(judge, V*) = corr(judge, z)
+    // = 1 − 2Φ(−1/σ) for the sign judge, whatever the link's offset (centred sums: no
+    // E[V²] − (E V)² cancellation).
+    for (const b of [0, 25]) {
+      const L = rad(rows([1]), [1], 0.5, link({ kind: 'logistic', a: 1, b }));
+      close(judgeCorrelation(L, SIGN, vec([1]), rng()).value, 1 - 2 * normalCdf(-2), 1e-12, `b = ${b}`);
+    }
   });
 
   it('sign judge without noise, ties at a zero score: Φ = [[1, 1]], V* = z₁: corr = (1/2)/sqrt(1/2)', () => {
