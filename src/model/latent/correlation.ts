@@ -112,10 +112,11 @@ function gaussianCorrelation(L: LatentModel, judge: JudgeSpec, u: Vec, b: Vec, f
       if (identityValue) return exact(ratio(r, vx, 1), 'closed-form');
       break;
     case 'sign':
-      // sign X is ±1 unless X ≡ 0; E sign X = 0 by symmetry.
-      variance = vx > 0 ? 1 : 0;
+      // sign X is ±1 unless X ≡ 0; E sign X = 0 by symmetry. (Tested as vx === 0, not vx > 0:
+      // a NaN variance must reach clampCorrelation as a NaN, not pass for a constant judge.)
+      variance = vx === 0 ? 0 : 1;
       // Stein / Gaussian moments: E[sign(X)·Z] = r·sqrt(2/π)/sqrt(Var X).
-      if (identityValue) return exact(vx > 0 ? (r * Math.sqrt(2 / Math.PI)) / Math.sqrt(vx) : 0, 'closed-form');
+      if (identityValue) return exact(vx === 0 ? 0 : (r * Math.sqrt(2 / Math.PI)) / Math.sqrt(vx), 'closed-form');
       psi = (z) => (tau > 0 ? 2 * normalCdf((r * z) / tau) - 1 : Math.sign(r * z));
       break;
     case 'tanh': {
