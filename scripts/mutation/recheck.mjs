@@ -32,7 +32,16 @@ const m = MODULES[name];
 // changed since. Each mutant then costs a few seconds instead of the whole list's run. The
 // summary records which files were run.
 const onlyAt = process.argv.indexOf('--only');
-const only = onlyAt > 0 ? process.argv.slice(onlyAt + 1).filter((a) => !a.startsWith('--')) : null;
+const argsAfter = (at) => {
+  const rest = process.argv.slice(at + 1);
+  const next = rest.findIndex((a) => a.startsWith('--'));
+  return next < 0 ? rest : rest.slice(0, next);
+};
+const only = onlyAt > 0 ? argsAfter(onlyAt) : null;
+// `--file <path>`: re-run only that source file's survivors (two worktrees can then share a
+// module's survivors); the other files' survivors are kept as the summary lists them.
+const fileAt = process.argv.indexOf('--file');
+const onlyFile = fileAt > 0 ? process.argv[fileAt + 1] : null;
 if (!m) {
   console.error('usage: npm run mutate:recheck -- <module> [--timeouts] (names: npm run mutate:module -- --list)');
   process.exit(2);
@@ -55,7 +64,7 @@ const pending = !timeouts && summary.recheck ? listed : null;
 const keyOf = (file, x) => key(file, x.location.start.line, x.location.start.column, x.mutatorName, x.replacement);
 // --timeouts: Stryker's timeouts. Else the survivors: Stryker's, and the timeouts an earlier
 // --timeouts re-run found passing (the raw report still calls them Timeout).
-const isWanted = (file, x) => (timeouts ? x.status === 'Timeout' : x.status === 'Survived' || x.status === 'NoCoverage' || (x.status === 'Timeout' && listed.has(keyOf(file, x))));
+const isWanted = (file, x) => (onlyFile && file !== onlyFile ? false : timeouts ? x.status === 'Timeout' : x.status === 'Survived' || x.status === 'NoCoverage' || (x.status === 'Timeout' && listed.has(keyOf(file, x))));
 
 let killed = 0;
 let confirmed = 0;
@@ -130,6 +139,7 @@ if (timeouts && sample > 0) {
   summary.timeoutRecheck = { confirmed, killed, survived: still.length, limitMs: LIMIT_MS, at: new Date().toISOString().slice(0, 10), how: 'Stryker timeouts re-run one by one in plain vitest with a wall limit (scripts/mutation/recheck.mjs --timeouts)' };
 } else {
   c.killed += killed;
+  if (onlyFile) still.push(...summary.survivors.filter((x) => x.file !== onlyFile));
   c.survived = still.filter((s) => s.status === 'Survived').length;
   c.noCoverage = still.filter((s) => s.status === 'NoCoverage').length;
   summary.survivors = still;
