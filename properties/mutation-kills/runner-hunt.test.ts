@@ -183,3 +183,283 @@ describe('confirm: the JSON round-trip and 16 perturbations of relative size 1e-
     expect(confirm(toy(() => -1), { vStar: [3], bogus: 1 } as Instance, inForce)).toStrictEqual({ reproduces: false, perturbationSurvival: 0 });
   });
 });
+
+describe('hunt: the budget, the seeds and the shards', () => {
+  it('runs per seed: the part\'s numRuns capped at DEFAULT_HUNT_RUNS, else DEFAULT_HUNT_RUNS; seeds: DEFAULT_HUNT_SEEDS', () => {
+    const few = hunt(toy(() => 1, { numRuns: 5 }), ['linear-value']);
+    expect([few.runsPerSeed, few.seedsTried, few.runsSpent]).toEqual([5, DEFAULT_HUNT_SEEDS, 5 * DEFAULT_HUNT_SEEDS]);
+    const many = hunt(toy(() => 1, { numRuns: 10 * DEFAULT_HUNT_RUNS }), ['linear-value'], { seeds: 1 });
+    expect([many.runsPerSeed, many.runsSpent]).toEqual([DEFAULT_HUNT_RUNS, DEFAULT_HUNT_RUNS]);
+    const unset = hunt(toy(() => 1), ['linear-value'], { seeds: 1 });
+    expect(unset.runsPerSeed).toBe(DEFAULT_HUNT_RUNS);
+    // An explicit budget wins over the part's.
+    expect(hunt(toy(() => 1, { numRuns: 5 }), ['linear-value'], { runs: 7, seeds: 1 }).runsSpent).toBe(7);
+  });
+
+  it('seed s of n is base + s; shard i/n takes the seeds s ≡ i − 1 (mod n); each seed is named in its harness errors', () => {
+    const broken = toy(() => {
+      throw new HarnessError('toy: broken');
+    });
+    const seedsOf = (r: { harnessErrors: readonly string[] }) => r.harnessErrors.map((e) => Number(/^seed (-?\d+): toy: broken$/.exec(e)![1]));
+    const all = hunt(broken, ['linear-value'], { runs: 1, seeds: 4, seed: 100 });
+    expect(seedsOf(all)).toEqual([100, 101, 102, 103]);
+    expect([all.seedsTried, all.runsSpent]).toEqual([4, 4]); // a draw that breaks the harness is still a draw spent
+    const shard = hunt(broken, ['linear-value'], { runs: 1, seeds: 7, seed: 100, seedShard: { index: 2, count: 3 } });
+    expect(seedsOf(shard)).toEqual([101, 104]);
+    expect([shard.seedsTried, shard.runsSpent]).toEqual([2, 2]);
+    expect(seedsOf(hunt(broken, ['linear-value'], { runs: 1, seeds: 7, seed: 100, seedShard: { index: 1, count: 3 } }))).toEqual([100, 103, 106]);
+    expect(hunt(broken, ['linear-value'], { runs: 1, seeds: 4 }).harnessErrors[0]).toMatch(new RegExp(`^seed ${DEFAULT_SEED}: `));
+  });
+
+  it('draws are counted up to and including the first hit: a claim violated everywhere costs one draw per seed', () => {
+    const r = hunt(toy(() => -1), ['linear-value'], { runs: 50, seeds: 3 });
+    expect(r.found).toBeDefined();
+    expect([r.runsSpent, r.seedsTried, r.runsPerSeed]).toEqual([3, 3, 50]);
+    // Nothing found: the whole budget.
+    expect(hunt(toy(() => 1), ['linear-value'], { runs: 50, seeds: 3 }).runsSpent).toBe(150);
+  });
+
+  it('onProgress is told after each seed: seeds done, seeds in all, and whether a witness is held', () => {
+    const calls: [number, number, boolean][] = [];
+    hunt(toy(() => 1), ['linear-value'], { runs: 3, seeds: 3, onProgress: (...a) => calls.push(a) });
+    expect(calls).toEqual([[1, 3, false], [2, 3, false], [3, 3, false]]);
+    calls.length = 0;
+    hunt(toy(() => -1), ['linear-value'], { runs: 3, seeds: 2, onProgress: (...a) => calls.push(a) });
+    expect(calls).toEqual([[1, 2, true], [2, 2, true]]);
+  });
+});
+
+describe('hunt: the closest approach', () => {
+  it('is the smallest margin the search drew over all seeds (here not in the last seed, nor any seed\'s first draw)', () => {
+    const log: Instance[] = [];
+    const marks: number[] = [0];
+    const part = toy(([x]) => x / 1000, { log, arbitrary: fc.integer({ min: 0, max: 1_000_000 }).map((x) => ({ vStar: [x] }) as Instance) });
+    const r = hunt(part, ['linear-value'], { runs: 20, seeds: 4, seed: 5, onProgress: () => marks.push(log.length) });
+    expect(r.found).toBeUndefined();
+    expect(log).toHaveLength(80); // nothing found: only the search's draws were evaluated
+    const margins = log.map((i) => x0(i) / 1000);
+    const min = Math.min(...margins);
+    expect(r.closest!.verdict.margin).toBe(min);
+    expect(r.closest!.instance).toEqual(log[margins.indexOf(min)]);
+    // Preconditions that make the figure mean something: the minimum is not where a careless
+    // pass would also land (the last seed, or the first draw of a seed).
+    const at = margins.indexOf(min);
+    expect(at).toBeLessThan(marks[3]);
+    expect(marks).not.toContain(at);
+  });
+
+  it('the search draws are the closest approach, not the shrink steps: with every draw violated, the first draws of the seeds', () => {
+    const log: Instance[] = [];
+    const marks: number[] = [0];
+    // margin −1/x: the shrinker, lowering x, goes deeper than the first draw.
+    const part = toy(([x]) => -1 / x, { log, arbitrary: fc.integer({ min: 40, max: 100 }).map((x) => ({ vStar: [x] }) as Instance) });
+    const r = hunt(part, ['linear-value'], { runs: 20, seeds: 3, onProgress: () => marks.push(log.length) });
+    const firsts = marks.slice(0, 3).map((m) => x0(log[m]));
+    expect(r.found).toBeDefined();
+    expect(x0(r.found!.instance)).toBe(1); // the shrinker's witness: x = 1, margin −1
+    expect(new Set(firsts).size).toBe(3);
+    expect(x0(r.closest!.instance)).toBe(Math.min(...firsts));
+    expect(r.closest!.verdict.margin).toBe(-1 / Math.min(...firsts));
+  });
+});
+
+describe('hunt: the shrunk witness stays robust relative to the first hit', () => {
+  // From a whole x the shrinker offers the generator's own steps (whole numbers down to 40) and
+  // the simpler numbers 0, ±1, …, ±4, ±1/2 (src/arbitraries/_internals/simplifications.ts).
+  it('first miss m0 = −x0/1000 (above −1/16): the witness misses by at least m0/4, so it stops at 40, not at 4 (a miss of 0.004)', () => {
+    const log: Instance[] = [];
+    const part = toy(([x]) => ({ margin: -x / 1000, tol: 1e-12 }), { log, arbitrary: fc.integer({ min: 40, max: 60 }).map((x) => ({ vStar: [x] }) as Instance) });
+    const r = hunt(part, ['linear-value'], { runs: 10, seeds: 1, seed: 3 });
+    const first = x0(log[0]);
+    expect(r.closest!.verdict.margin).toBe(-first / 1000); // the first draw is the hit
+    expect(r.found!.verdict.margin).toBeLessThanOrEqual(0.25 * (-first / 1000));
+    expect(first).toBeGreaterThan(40); // so that 40 is a shrink step, not the first draw
+    expect(x0(r.found!.instance)).toBe(40);
+  });
+
+  it('first miss −x0 (far below −1/16): the floor −1/64 asks less than x0/4, and the witness shrinks to x = 1', () => {
+    const r = hunt(toy(([x]) => -x, { arbitrary: fc.integer({ min: 40, max: 60 }).map((x) => ({ vStar: [x] }) as Instance) }), ['linear-value'], { runs: 10, seeds: 1 });
+    expect(r.found!.instance).toEqual({ vStar: [1] });
+    expect(r.found!.verdict.margin).toBe(-1);
+  });
+});
+
+describe('hunt: what is and is not a witness', () => {
+  it('a clean hunt reports no harness error, even when shrink steps leave the claim\'s domain (they are not valid steps)', () => {
+    const r = hunt(toy(([x]) => (x >= 40 ? -1 : 1)), ['linear-value'], { runs: 100, seeds: 2 });
+    expect(r.found!.instance).toEqual({ vStar: [40] });
+    expect(r.harnessErrors).toEqual([]);
+  });
+
+  it('harness errors of the re-confirmation are reported with their seed, and the witness is still kept', () => {
+    const part = toy(([x]) => {
+      if (!Number.isInteger(x)) throw new HarnessError(`toy: x = ${x} breaks it`);
+      return x >= 40 ? -1 : 1;
+    });
+    const r = hunt(part, ['linear-value'], { runs: 100, seeds: 1, seed: 9 });
+    expect(r.found!.instance).toEqual({ vStar: [40] });
+    expect(r.found!.confirmation).toMatchObject({ reproduces: true, perturbationSurvival: 0 });
+    // The shrink steps x = ±1/2 break it too (said first); then the 16 perturbations of 40.
+    const confirmation = r.harnessErrors.filter((e) => / perturbation /.test(e));
+    expect(confirmation).toHaveLength(16);
+    confirmation.forEach((e, t) => expect(e).toMatch(new RegExp(`^seed 9: perturbation ${t}: toy: x = (40\\.0000|39\\.9999)\\d* breaks it$`)));
+    expect(r.harnessErrors.slice(0, -16)).toEqual(r.harnessErrors.filter((e) => / x = -?0\.5 /.test(e)));
+  });
+
+  it('a violation that does not survive its JSON text (it lives on −0) is no witness, though the search hit it', () => {
+    const part = toy(([x]) => (Object.is(x, -0) ? -1 : 1), { arbitrary: fc.constant({ vStar: [-0] } as Instance) });
+    const r = hunt(part, ['linear-value'], { runs: 10, seeds: 2 });
+    expect(r.runsSpent).toBe(2); // one draw per seed: the hit
+    expect(r.closest!.verdict.margin).toBe(-1);
+    expect(r.found).toBeUndefined();
+    expect(r.harnessErrors).toEqual([]);
+  });
+
+  it('a draw outside the tags in force is the generator\'s fault: a harness error naming the tag and the instance, never a witness', () => {
+    const part = toy(() => -1, { tags: ['isotropic', 'linear-value'], arbitrary: fc.constant({ vStar: [1], SigmaDiag: [2] } as Instance) });
+    const r = hunt(part, ['linear-value'], { runs: 3, seeds: 1, seed: 4 });
+    expect(r.found).toBeUndefined();
+    expect(r.closest).toBeUndefined();
+    expect(r.harnessErrors).toEqual(
+      Array(3).fill('seed 4: ToyH: the generator drew an instance outside the tags in force (does not meet tag(s) isotropic): {"vStar":[1],"SigmaDiag":[2]}'),
+    );
+  });
+
+  it('rejected instances are neither witnesses, nor shrink steps, nor the closest approach', () => {
+    // Violated for x >= 40; instances below 50 rejected: the shrinker stops at 50, not 40.
+    const part = toy(([x]) => (x >= 40 ? -1 : 1));
+    const reject = (inst: Instance) => x0(inst) < 50;
+    const r = hunt(part, ['linear-value'], { runs: 100, seeds: 2, reject });
+    expect(r.found!.instance).toEqual({ vStar: [50] });
+    expect(x0(r.closest!.instance)).toBeGreaterThanOrEqual(50);
+    const none = hunt(part, ['linear-value'], { runs: 30, seeds: 2, reject: () => true });
+    expect(none.found).toBeUndefined();
+    expect(none.closest).toBeUndefined();
+    expect(none.runsSpent).toBe(60);
+  });
+
+  it('over the seeds the simplest witness is kept (3.7 over 12.3: same dimension and complexity, shorter text), whichever seed came last', () => {
+    // Violated only within 1e-3 of 3.7 or of 12.3: no simpler number is a step, each seed keeps what it drew.
+    const part = toy(([x]) => (Math.abs(x - 3.7) < 1e-3 || Math.abs(x - 12.3) < 1e-3 ? -1 : 1), {
+      arbitrary: fc.constantFrom(0, 3.7, 12.3).map((x) => ({ vStar: [x] }) as Instance),
+    });
+    const alone = (seed: number) => x0(hunt(part, ['linear-value'], { runs: 20, seeds: 1, seed }).found?.instance);
+    // Find a base seed whose first seed's witness is 3.7 and second's 12.3 (and one the other way round).
+    const bases = Array.from({ length: 40 }, (_, b) => b * 2);
+    const up = bases.find((b) => alone(b) === 3.7 && alone(b + 1) === 12.3);
+    const down = bases.find((b) => alone(b) === 12.3 && alone(b + 1) === 3.7);
+    expect(up).toBeDefined();
+    expect(down).toBeDefined();
+    for (const base of [up!, down!]) {
+      const r = hunt(part, ['linear-value'], { runs: 20, seeds: 2, seed: base });
+      expect(r.found!.instance).toEqual({ vStar: [3.7] });
+      expect(r.found!.seed).toBe(base === up ? base : base + 1);
+    }
+  });
+
+  it('the witness\'s path replays it: the same seed along the path gives the same instance', () => {
+    const part = toy(([x, y]) => (x + y >= 30 ? -1 : 1), { arbitrary: fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })).map(([x, y]) => ({ vStar: [x, y] }) as Instance) });
+    const r = hunt(part, ['linear-value'], { runs: 50, seeds: 1, seed: 21 });
+    expect(r.found!.path).toMatch(/^\d+(:\d+)+$/);
+    const again = hunt(part, ['linear-value'], { runs: 50, seeds: 1, seed: r.found!.seed, path: r.found!.path });
+    expect(again.found!.instance).toEqual(r.found!.instance);
+    expect(again.found!.path).toBe(r.found!.path);
+  });
+});
+
+describe('hunt: times and the time limit', () => {
+  it('time to the first hit and time shrinking are apart, both within the elapsed time, which is within the wall time of the call', () => {
+    // Whole x above 60 are slow (2 ms): the first draw and the generator's shrink steps down to
+    // 60; the witness 60 and its perturbations are quick, so shrinking is most of the time.
+    const part = toy(
+      ([x]) => {
+        if (Number.isInteger(x) && x > 60) spin(2);
+        return x >= 60 ? -1 : 1;
+      },
+      { arbitrary: fc.integer({ min: 60, max: 100 }).map((x) => ({ vStar: [x] }) as Instance) },
+    );
+    const before = Date.now();
+    const r = hunt(part, ['linear-value'], { runs: 10, seeds: 2 });
+    const wall = Date.now() - before;
+    expect(r.found!.instance).toEqual({ vStar: [60] });
+    expect(r.firstHitMs).toBeDefined();
+    expect(r.firstHitMs!).toBeGreaterThanOrEqual(0);
+    expect(r.shrinkMs).toBeGreaterThan(0);
+    expect(r.firstHitMs! + r.shrinkMs).toBeLessThanOrEqual(r.elapsedMs);
+    expect(r.elapsedMs).toBeLessThanOrEqual(wall);
+    // Nothing found: no first hit, no shrinking.
+    const none = hunt(toy(() => 1), ['linear-value'], { runs: 10, seeds: 2 });
+    expect([none.firstHitMs, none.shrinkMs]).toEqual([undefined, 0]);
+  });
+
+  it('a generous limit changes nothing: every seed, every draw', () => {
+    const part = toy(() => (spin(0.2), 1));
+    const r = hunt(part, ['linear-value'], { runs: 20, seeds: 3, timeLimitSec: 60 });
+    expect([r.seedsTried, r.runsSpent]).toEqual([3, 60]);
+  });
+
+  it('a limit of 30 ms stops the search within a seed (1 ms a draw: far fewer than 1000 draws) and stops trying seeds', () => {
+    const part = toy(() => (spin(1), 1));
+    const within = hunt(part, ['linear-value'], { runs: 1000, seeds: 1, timeLimitSec: 0.03 });
+    expect(within.runsSpent).toBeGreaterThan(0);
+    expect(within.runsSpent).toBeLessThan(500);
+    const seeds = hunt(part, ['linear-value'], { runs: 5, seeds: 100, timeLimitSec: 0.03 });
+    expect(seeds.seedsTried).toBeLessThan(50);
+  });
+});
+
+describe('shrinkFrom and shrinkWitness: the same loop from a given witness', () => {
+  const part = toy(([x]) => (x >= 40 ? -1 : 1), { arbitrary: fc.integer({ min: 0, max: 100 }).map((x) => ({ vStar: [x] }) as Instance) });
+
+  it('an instance that is no violation gives nothing; a violation shrinks by the instance-level steps only', () => {
+    expect(shrinkFrom(part, ['linear-value'], { vStar: [3] })).toBeUndefined();
+    expect(shrinkWitness(part, ['linear-value'], { vStar: [3] })).toEqual({ found: undefined, harnessErrors: [] });
+    // 77 has no instance-level step that still violates (0..4, ±1/2 do not): it is its own minimum.
+    const r = shrinkFrom(part, ['linear-value'], { vStar: [77] });
+    expect(r).toEqual({ instance: { vStar: [77] }, verdict: { margin: -1, tol: 1e-9, quantities: { x: 77, twice: 154 }, pre: true, holds: false } });
+    // From two coordinates the last is removed (a lower dimension) and 1 is simplified to 0.
+    expect(shrinkFrom(part, ['linear-value'], { vStar: [41, 1] })!.instance).toEqual({ vStar: [41] });
+  });
+
+  it('a rejected step is not taken, and the harness errors met while shrinking are returned', () => {
+    const breaks = toy(([x]) => {
+      if (!Number.isInteger(x)) throw new HarnessError(`toy: x = ${x}`);
+      return x >= 5 ? -1 : 1;
+    });
+    // From 77 the steps 0, ±1, …, ±4 hold and ±1/2 break the harness: 77 stays, both errors said.
+    expect(shrinkWitness(breaks, ['linear-value'], { vStar: [77] })).toMatchObject({ found: { instance: { vStar: [77] } }, harnessErrors: ['toy: x = 0.5', 'toy: x = -0.5'] });
+    // Violated from 2 on, with x < 4 rejected: 2 and 3 are not steps, 4 is.
+    const low = toy(([x]) => (x >= 2 ? -1 : 1));
+    expect(shrinkWitness(low, ['linear-value'], { vStar: [77] }).found!.instance).toEqual({ vStar: [2] });
+    expect(shrinkWitness(low, ['linear-value'], { vStar: [77] }, (inst) => x0(inst) < 4).found!.instance).toEqual({ vStar: [4] });
+  });
+});
+
+describe('the store record of a witness', () => {
+  it('names the part, the dropped tags sorted, the witness with its figures, seed, path, budget and version; the confirmation without errors', () => {
+    // Violated from 39.5 on: the witness 40 survives every perturbation.
+    const part = toy(([x]) => (x >= 39.5 ? -1 : 1), { tags: ['linear-value', 'isotropic', 'converged'] });
+    const r = hunt(part, ['linear-value', 'converged'], { runs: 100, seeds: 1, seed: 2 });
+    const before = Date.now();
+    const c = toCounterexample(r, 100);
+    expect(c).toStrictEqual({
+      theorem: 'ToyH',
+      dropped: ['converged', 'linear-value'],
+      instance: { vStar: [40] },
+      margin: -1,
+      tol: 1e-9,
+      quantities: { x: 40, twice: 80 },
+      dimension: 1,
+      seed: 2,
+      path: r.found!.path,
+      numRuns: 100,
+      foundAt: expect.any(String),
+      version: VERSION,
+      confirmation: { reproduces: true, perturbationSurvival: 1 },
+    });
+    expect(r.dropped).toEqual(['linear-value', 'converged']); // the hunt's own list is left as it was
+    expect(Date.parse(c.foundAt)).toBeGreaterThanOrEqual(before - 1000);
+    // The record's quantities are a copy.
+    expect(c.quantities).not.toBe(r.found!.verdict.quantities);
+  });
+});
