@@ -401,7 +401,7 @@ describe('hunt: times and the time limit', () => {
   it('a limit of 30 ms stops the search within a seed (1 ms a draw: far fewer than 1000 draws) and stops trying seeds', () => {
     const part = toy(() => (spin(1), 1));
     const within = hunt(part, ['linear-value'], { runs: 1000, seeds: 1, timeLimitSec: 0.03 });
-    expect(within.runsSpent).toBeGreaterThan(0);
+    // Only upper bounds: on a loaded machine the limit may pass before the first draw.
     expect(within.runsSpent).toBeLessThan(500);
     const seeds = hunt(part, ['linear-value'], { runs: 5, seeds: 100, timeLimitSec: 0.03 });
     expect(seeds.seedsTried).toBeLessThan(50);
