@@ -251,15 +251,15 @@ describe('hunt: the closest approach', () => {
   it('the search draws are the closest approach, not the shrink steps: with every draw violated, the first draws of the seeds', () => {
     const log: Instance[] = [];
     const marks: number[] = [0];
-    // margin −1/x: the shrinker, lowering x, goes deeper than the first draw.
-    const part = toy(([x]) => -1 / x, { log, arbitrary: fc.integer({ min: 40, max: 100 }).map((x) => ({ vStar: [x] }) as Instance) });
+    // margin −1/(1 + x): the shrinker, lowering x, goes deeper than the first draw.
+    const part = toy(([x]) => -1 / (1 + x), { log, arbitrary: fc.integer({ min: 40, max: 100 }).map((x) => ({ vStar: [x] }) as Instance) });
     const r = hunt(part, ['linear-value'], { runs: 20, seeds: 3, onProgress: () => marks.push(log.length) });
     const firsts = marks.slice(0, 3).map((m) => x0(log[m]));
-    expect(r.found).toBeDefined();
-    expect(x0(r.found!.instance)).toBe(1); // the shrinker's witness: x = 1, margin −1
+    expect(r.found!.instance).toEqual({ vStar: [0] }); // the shrinker's witness: margin −1
+    expect(r.harnessErrors).toEqual([]);
     expect(new Set(firsts).size).toBe(3);
     expect(x0(r.closest!.instance)).toBe(Math.min(...firsts));
-    expect(r.closest!.verdict.margin).toBe(-1 / Math.min(...firsts));
+    expect(r.closest!.verdict.margin).toBe(-1 / (1 + Math.min(...firsts)));
   });
 });
 
