@@ -5,7 +5,8 @@
 // tags in force, 16 perturbations of relative size 1e-6 in a seeded random direction, discrete
 // fields left alone, harness errors said and input errors not); and what the hunt reports (the
 // budget spent, the seeds and shards tried, the closest approach, the time limit, the simplest
-// witness over the seeds, the path that replays it, rejected instances, the store record).
+// witness over the seeds, the path that replays it, rejected instances, the store record), and
+// that its verdict cache evaluates no instance twice by content while shrinking.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Instance } from '../../src/instance/reader.ts';
