@@ -57,6 +57,8 @@ function toy(margin: (x: number[], inst: Instance) => number | { margin: number;
   }).parts[0];
 }
 
+/** A confirmation without the copy's verdict (checked on its own below), for exact comparison. */
+const plain = ({ verdict: _, ...rest }: ReturnType<typeof confirm>) => rest;
 const x0 = (inst: Instance | undefined) => (inst!.vStar as number[])[0];
 const verdict = (margin: number, tol: number): Verdict => ({ margin, tol, holds: margin >= -tol, quantities: {}, pre: true });
 const NONE = new Set<string>();
@@ -99,26 +101,52 @@ describe('confirm: the JSON round-trip and 16 perturbations of relative size 1e-
   const inForce = new Set(['linear-value', 'converged']);
 
   it('a violation everywhere: reproduces, survives every perturbation, and no harness-error field at all', () => {
-    expect(confirm(toy(() => -1), { vStar: [3] }, inForce)).toStrictEqual({ reproduces: true, perturbationSurvival: 1 });
+    expect(plain(confirm(toy(() => -1), { vStar: [3] }, inForce))).toStrictEqual({ reproduces: true, perturbationSurvival: 1 });
     // With 4 trials the share is still a share: 4/4.
-    expect(confirm(toy(() => -1), { vStar: [3] }, inForce, 4)).toStrictEqual({ reproduces: true, perturbationSurvival: 1 });
+    expect(plain(confirm(toy(() => -1), { vStar: [3] }, inForce, 4))).toStrictEqual({ reproduces: true, perturbationSurvival: 1 });
+  });
+
+  it("the copy's verdict is returned: what the stored JSON replays to, not the search's", () => {
+    // JSON has no −0: the copy of x = −0 is 0, and a part that tells them apart is judged at 0.
+    const part = toy(([x]) => (Object.is(x, -0) ? -1 : -0.5));
+    const c = confirm(part, { vStar: [-0] }, inForce);
+    expect(c.reproduces).toBe(true);
+    expect(c.verdict).toMatchObject({ margin: -0.5, tol: 1e-9, holds: false, quantities: { x: 0, twice: 0 } });
+    expect(Object.is(c.verdict!.quantities.x, 0)).toBe(true);
+  });
+
+  it('a copy violated only within twice its tolerance does not reproduce: it would fail its own replay', () => {
+    // Robust at −0 (margin −1), at the edge at 0 (−1.5e-9 against tol 1e-9: violated, not robustly).
+    const part = toy(([x]) => (Object.is(x, -0) ? -1 : -1.5e-9));
+    expect(plain(confirm(part, { vStar: [-0] }, inForce))).toStrictEqual({ reproduces: false, perturbationSurvival: 1 });
+    expect(plain(confirm(toy(() => -4e-9), { vStar: [3] }, inForce))).toStrictEqual({ reproduces: true, perturbationSurvival: 1 });
+    // So the hunt stores no witness there, where it used to store one with the search's margin −1.
+    const h = hunt(toy(([x]) => (Object.is(x, -0) ? -1 : -1.5e-9), { arbitrary: fc.constant({ vStar: [-0] } as Instance) }), ['linear-value'], { runs: 3, seeds: 2 });
+    expect(h.found).toBeUndefined();
+  });
+
+  it("a hunt's record keeps the copy's margin and quantities", () => {
+    const h = hunt(toy(([x]) => (Object.is(x, -0) ? -1 : -0.5), { arbitrary: fc.constant({ vStar: [-0] } as Instance) }), ['linear-value'], { runs: 3, seeds: 1 });
+    const rec = toCounterexample(h, 3);
+    expect(rec.margin).toBe(-0.5);
+    expect(rec.quantities).toEqual({ x: 0, twice: 0 });
   });
 
   it('a claim that holds there: does not reproduce, no perturbation violates', () => {
-    expect(confirm(toy(() => 1), { vStar: [3] }, inForce)).toStrictEqual({ reproduces: false, perturbationSurvival: 0 });
+    expect(plain(confirm(toy(() => 1), { vStar: [3] }, inForce))).toStrictEqual({ reproduces: false, perturbationSurvival: 0 });
   });
 
   it('a violation on an instance outside the tags in force does not reproduce (its perturbations still violate)', () => {
     // Σ = diag(2) is not isotropic: with isotropic in force the violation says nothing.
     const part = toy(() => -1, { tags: ['isotropic', 'linear-value'] });
     const inst = { vStar: [1], SigmaDiag: [2] };
-    expect(confirm(part, inst, new Set(['isotropic']))).toStrictEqual({ reproduces: false, perturbationSurvival: 1 });
-    expect(confirm(part, inst, NONE)).toStrictEqual({ reproduces: true, perturbationSurvival: 1 });
+    expect(plain(confirm(part, inst, new Set(['isotropic'])))).toStrictEqual({ reproduces: false, perturbationSurvival: 1 });
+    expect(plain(confirm(part, inst, NONE))).toStrictEqual({ reproduces: true, perturbationSurvival: 1 });
   });
 
   it('a violation only at the exact point x = 0 reproduces but survives no perturbation (every number is moved, 0 too)', () => {
     const part = toy(([x]) => (x === 0 ? -1 : 1));
-    expect(confirm(part, { vStar: [0] }, inForce)).toStrictEqual({ reproduces: true, perturbationSurvival: 0 });
+    expect(plain(confirm(part, { vStar: [0] }, inForce))).toStrictEqual({ reproduces: true, perturbationSurvival: 0 });
   });
 
   it('on the edge of a half-space (violated for x >= 1, at x = 1) the random directions go both ways: a share strictly between 0 and 1', () => {
@@ -155,7 +183,7 @@ describe('confirm: the JSON round-trip and 16 perturbations of relative size 1e-
     const part = toy(() => {
       throw new HarnessError('toy: broken');
     });
-    expect(confirm(part, { vStar: [3] }, inForce)).toStrictEqual({
+    expect(plain(confirm(part, { vStar: [3] }, inForce))).toStrictEqual({
       reproduces: false,
       perturbationSurvival: 0,
       harnessErrors: ['re-confirmation: toy: broken', ...Array.from({ length: 16 }, (_, t) => `perturbation ${t}: toy: broken`)],
@@ -179,9 +207,9 @@ describe('confirm: the JSON round-trip and 16 perturbations of relative size 1e-
       if (!Number.isInteger(x)) throw new InputError('toy: x must be whole');
       return -1;
     });
-    expect(confirm(offPoint, { vStar: [3] }, inForce)).toStrictEqual({ reproduces: true, perturbationSurvival: 0 });
+    expect(plain(confirm(offPoint, { vStar: [3] }, inForce))).toStrictEqual({ reproduces: true, perturbationSurvival: 0 });
     // An unknown field: the witness no longer evaluates at all (nothing thrown, nothing reported).
-    expect(confirm(toy(() => -1), { vStar: [3], bogus: 1 } as Instance, inForce)).toStrictEqual({ reproduces: false, perturbationSurvival: 0 });
+    expect(plain(confirm(toy(() => -1), { vStar: [3], bogus: 1 } as Instance, inForce))).toStrictEqual({ reproduces: false, perturbationSurvival: 0 });
   });
 });
 

@@ -30,8 +30,13 @@ export function robustViolation(v: Verdict, startMargin = v.margin): boolean {
 }
 
 export interface Confirmation {
-  /** The JSON round-trip re-evaluates to the same robust violation. */
+  /** The JSON round-trip re-evaluates to a robust violation, with every tag in force met. */
   readonly reproduces: boolean;
+  /**
+   * The round-trip copy's verdict: what a store record keeps, since the copy is what replay
+   * reads back (the search's own verdict can differ where JSON loses something, e.g. −0 → 0).
+   */
+  readonly verdict?: Verdict;
   /** Share of randomly perturbed copies (relative 1e-6) that still violate the claim. */
   readonly perturbationSurvival: number;
   /** Harness errors met on the way (never a witness, never silent: the hunt reports them). */
@@ -49,9 +54,12 @@ export function confirm(part: TheoremPart, inst: Instance, inForce: ReadonlySet<
   const copy = JSON.parse(JSON.stringify(inst)) as Instance;
   const harnessErrors: string[] = [];
   let reproduces = false;
+  let verdict: Verdict | undefined;
   try {
-    const v = evaluatePart(part, copy, inForce);
-    reproduces = !v.holds && unmetTags(part, copy, inForce).length === 0;
+    verdict = evaluatePart(part, copy, inForce);
+    // Robust, not merely violated: a witness stored at the edge of its tolerance would fail
+    // its own replay on the next machine's rounding.
+    reproduces = robustViolation(verdict) && unmetTags(part, copy, inForce).length === 0;
   } catch (e) {
     // A witness that no longer evaluates does not reproduce; a harness error is also said.
     if (e instanceof HarnessError) harnessErrors.push(`re-confirmation: ${e.message}`);
@@ -76,5 +84,5 @@ export function confirm(part: TheoremPart, inst: Instance, inForce: ReadonlySet<
       if (e instanceof HarnessError) harnessErrors.push(`perturbation ${t}: ${e.message}`);
     }
   }
-  return { reproduces, perturbationSurvival: survived / trials, ...(harnessErrors.length ? { harnessErrors } : {}) };
+  return { reproduces, ...(verdict ? { verdict } : {}), perturbationSurvival: survived / trials, ...(harnessErrors.length ? { harnessErrors } : {}) };
 }

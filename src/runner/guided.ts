@@ -285,5 +285,5 @@ function settle(
   const confirmation = confirm(part, shrunk.found.instance, inForce);
   harnessErrors.push(...(confirmation.harnessErrors ?? []).map((e) => `guided seed ${seed}: ${e}`));
   if (!confirmation.reproduces) return undefined;
-  return { instance: shrunk.found.instance, verdict: shrunk.found.verdict, seed, path: '', confirmation };
+  return { instance: shrunk.found.instance, verdict: confirmation.verdict!, seed, path: '', confirmation };
 }

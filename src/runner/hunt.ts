@@ -97,7 +97,8 @@ export function hunt(part: TheoremPart, dropped: readonly string[], opts: HuntOp
       const confirmation = confirm(part, r.found.instance, inForce);
       harnessErrors.push(...(confirmation.harnessErrors ?? []).map((e) => `seed ${seed}: ${e}`));
       if (confirmation.reproduces) {
-        const cand: Found = { ...r.found, seed, confirmation };
+        // The copy's verdict is kept: it is what the stored JSON replays to.
+        const cand: Found = { ...r.found, verdict: confirmation.verdict!, seed, confirmation };
         if (!best || simpler(simplicity(cand.instance as Record<string, unknown>), simplicity(best.instance as Record<string, unknown>))) best = cand;
       }
     }

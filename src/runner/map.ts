@@ -186,13 +186,15 @@ const gridOf = (n: number): number[] => Array.from({ length: n }, (_, i) => i / 
 
 function witnessRecord(part: TheoremPart, relaxed: readonly Relaxed[], s: Scored, seed: number, budget: number): Counterexample {
   const c = confirm(part, s.instance, inForceAlong(part, relaxed));
+  // The record keeps what its JSON replays to: the round-trip copy's verdict.
+  const v = c.verdict ?? s.verdict;
   return {
     theorem: part.id,
     dropped: relaxed.filter((r) => r.lambda > 0).map((r) => r.tag).sort(),
     instance: s.instance as Record<string, unknown>,
-    margin: s.verdict.margin,
-    tol: s.verdict.tol,
-    quantities: { ...s.verdict.quantities },
+    margin: v.margin,
+    tol: v.tol,
+    quantities: { ...v.quantities },
     dimension: dimension(s.instance as Record<string, unknown>),
     seed,
     path: `map ${relaxed.map((r) => `${r.tag}=${r.lambda}`).join(' ')}`,
