@@ -8,12 +8,11 @@
 //         certificate that LP 1's direction attains its own t*;
 //   T5.d: the margin in units of Σλ_i‖v_i‖_Σ·max‖v_j‖_Σ, with the slack and the floor each the
 //         smallest term on an instance of its own, and the quantities;
-// plus the input errors (each names its field), the generators of the untagged parts drawing
-// Σ ≠ I (THEORY: with no tag, Σ is any SPD matrix), and teeth: LPs broken on purpose (as in
-// properties/teeth.test.ts) make T5.a and T5.c fail, each by the margin of the certificate
-// that catches them.
+// plus the input errors (each names its field) and the generators of the untagged parts drawing
+// Σ ≠ I (THEORY: with no tag, Σ is any SPD matrix). The teeth (LPs broken on purpose) are in
+// t5-pareto-broken-lp.test.ts, where the model is mocked for the whole file.
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { vec } from '../../src/linalg/vec.ts';
 import { coneFractionMonteCarlo, imbalanceBeyondDepth } from '../../src/model/pareto.ts';
 import { MC_SAMPLES } from '../../src/numeric/bounds.ts';
@@ -218,74 +217,4 @@ describe('generators of the parts without `isotropic`', () => {
       expect(draws.filter(nonIsotropic).length).toBeGreaterThan(0);
     });
   }
-});
-
-describe('teeth: broken LPs fail T5.a and T5.c by the certificate that catches them', () => {
-  type Pareto = typeof import('../../src/model/pareto.ts');
-  const withPareto = async (patch: (m: Pareto) => Partial<Pareto>) => {
-    vi.resetModules();
-    vi.doMock('../../src/model/pareto.ts', async (importOriginal) => {
-      const m = await importOriginal<Pareto>();
-      return { ...m, ...patch(m) };
-    });
-    const parts = (await import('../../src/theorems/t5-pareto.ts')).default.parts;
-    const { evaluatePart: evaluate } = await import('../../src/theorems/evaluate.ts');
-    return { parts, evaluate };
-  };
-  afterEach(() => {
-    vi.doUnmock('../../src/model/pareto.ts');
-    vi.resetModules();
-  });
-
-  it('an LP 2 that always returns multipliers: with C ≠ ∅ both sides are claimed, which Gordan excludes: margin −t* = −(√2 − 1)', async () => {
-    // e1 and (−1, 1): t* = max min(u1, (u2 − u1)/√2) = √2 − 1 (u = (√2 − 1, 1)), well above LP_TOL.
-    const { parts, evaluate } = await withPareto(() => ({ gordanMultipliers: (t) => Float64Array.from(t, () => 1 / t.length) }));
-    const e = evaluate(parts[0], { values: [[1, 0], [-1, 1]] }, new Set());
-    expect(e.quantities.coneNonEmpty).toBe(1);
-    expect(e.quantities.lambdaFound).toBe(1);
-    near(e.margin, -(Math.SQRT2 - 1), 1e-9);
-    expect(e.holds).toBe(false);
-  });
-
-  it('an LP 2 that never finds multipliers: with C = ∅ neither side is certified: margin −1, a full unit of the cosine scale', async () => {
-    const { parts, evaluate } = await withPareto(() => ({ gordanMultipliers: () => null }));
-    const e = evaluate(parts[0], { values: [[1, 0], [-1, 0]] }, new Set());
-    expect(e.quantities.coneNonEmpty).toBe(0);
-    expect(e.quantities.lambdaFound).toBe(0);
-    expect(e.margin).toBe(-1);
-    expect(e.holds).toBe(false);
-  });
-
-  // v1 = (1, 1), v2 = (2, 1): both cosines grow with u1 and u2, so both LPs sit at the corner
-  // u = (1, 1): t*_m = <(1, 1), v̂1> = √2 and t*_{m+1} = min(√2, 3/√5) = 3/√5; that u attains √2 on v1.
-  const fewerMore = { values: [[1, 1], [2, 1]] };
-  const tMore = 3 / Math.sqrt(5);
-
-  it('an LP that understates the smaller problem’s t* (¼ of it): its optimality certificate fails, by t*_m/4 − √2', async () => {
-    const { parts, evaluate } = await withPareto((m) => ({
-      maxMinMargin: (t) => {
-        const r = m.maxMinMargin(t);
-        return t.length === 1 ? { ...r, t: r.t / 4 } : r;
-      },
-    }));
-    const e = evaluate(parts[2], fewerMore, new Set());
-    near(e.quantities.attainedFewer, Math.SQRT2, 1e-9);
-    near(e.quantities.tMore, tMore, 1e-9);
-    // attainedMore − t*_{m+1} = 0; t*_m − attainedFewer = √2/4 − √2; t*_m − t*_{m+1} = √2/4 − 3/√5 (larger).
-    near(e.margin, Math.SQRT2 / 4 - Math.SQRT2, 1e-9);
-    expect(e.holds).toBe(false);
-  });
-
-  it('an LP that also overstates the larger t* (twice it): the direct comparison t*_m − t*_{m+1} is the weakest, √2/4 − 6/√5', async () => {
-    const { parts, evaluate } = await withPareto((m) => ({
-      maxMinMargin: (t) => {
-        const r = m.maxMinMargin(t);
-        return { ...r, t: t.length === 1 ? r.t / 4 : r.t * 2 };
-      },
-    }));
-    const e = evaluate(parts[2], fewerMore, new Set());
-    // attainedMore − 2·t*_{m+1} = −3/√5; t*_m/4 − √2 = −3√2/4; t*_m/4 − 2·t*_{m+1} = √2/4 − 6/√5 (smallest).
-    near(e.margin, Math.SQRT2 / 4 - 2 * tMore, 1e-9);
-    expect(e.holds).toBe(false);
-  });
 });
