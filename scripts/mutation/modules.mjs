@@ -28,6 +28,11 @@ export const MODULES = {
     files: ['src/model/latent.ts', 'src/model/latent/*.ts'],
     tests: ['properties/model/latent.test.ts', KILLS('model-latent')],
   },
+  // The foundations every check stands on (stryker.config.mjs's FULL set beyond the model modules
+  // above and the theorem files): judged by the unit properties about them.
+  linalg: { files: ['src/linalg/*.ts'], tests: ['properties/model/{linalg,conditioning,units}.test.ts', KILLS('linalg')] },
+  numeric: { files: ['src/numeric/*.ts'], tests: ['properties/model/{quadrature,rng,units,linalg}.test.ts', KILLS('numeric')] },
+  'model-core': { files: ['src/model/{rlaif,value,link}.ts'], tests: ['properties/model/{units,linalg,checks,quadrature}.test.ts', KILLS('model-core')] },
   // The store's identity, schema and the store in memory; the folder of files apart (its
   // mutants run the file-system tests, several seconds each).
   'runner-store': { files: ['src/runner/store/schema.ts', 'src/runner/store/memory.ts'], tests: ['properties/runner/store.test.ts', KILLS('runner-store')] },
