@@ -194,6 +194,13 @@ describe('hunt', () => {
     expect(j.file).toBe(listFiles(store)[0]);
     expect(listFiles(store)).toHaveLength(1);
   });
+  it('with --shard i/n the progress counts the seeds of that shard: 2/3 of 7 seeds takes seeds 1 and 4, and ends at 2/2', async () => {
+    const r = await run('hunt', 'T1', '--drop', 'linear-value', '--runs', '3', '--seeds', '7', '--shard', '2/3', '--no-store');
+    const lines = r.err.split('\n').filter((l) => l.startsWith('T1 −linear-value: seed '));
+    expect(lines.map((l) => /seed (\d+\/\d+)/.exec(l)![1])).toEqual(['1/2', '2/2']);
+    const all = await run('hunt', 'T1', '--drop', 'linear-value', '--runs', '3', '--seeds', '7', '--shard', '1/3', '--no-store');
+    expect(all.err).toMatch(/seed 3\/3/);
+  });
   it('the printed replay command (seed and path of the one shrink loop) gives the same witness again', async () => {
     const r = await run('hunt', 'T1', '--drop', 'linear-value', '--seed', '11', '--no-store');
     expect(r.code, r.err).toBe(0);

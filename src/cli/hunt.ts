@@ -64,9 +64,12 @@ export const huntCommand: Command = {
       closest = g.best;
       budget = `${g.evaluations} guided evaluations (seed ${seed}) in ${(g.elapsedMs / 1000).toFixed(1)} s`;
     } else {
-      const bar = progress(`${part.id} −${dropped.join(',')}`, seeds);
       const seedShard = shardFlag(values.shard);
-      r = hunt(part, dropped, { runs, seeds, seed, path: values.path, timeLimitSec, seedShard, onProgress: (done, _t, found) => bar.update(done, found) });
+      // Shard i/n takes the seeds s ≡ i − 1 (mod n) of the K: its bar counts those it takes.
+      const mine = seedShard ? Math.max(0, Math.ceil((seeds - seedShard.index + 1) / seedShard.count)) : seeds;
+      const bar = progress(`${part.id} −${dropped.join(',')}`, mine);
+      let tried = 0;
+      r = hunt(part, dropped, { runs, seeds, seed, path: values.path, timeLimitSec, seedShard, onProgress: (_done, _all, found) => bar.update(++tried, found) });
       bar.stop();
       budget = `${r.runsSpent} draws over ${r.seedsTried} seed(s) in ${(r.elapsedMs / 1000).toFixed(1)} s`;
     }
