@@ -107,6 +107,25 @@ describe('latentGain beyond enumeration: the interval of the n draws it reports'
   });
 });
 
+describe('latentGain: a budget no tilt can spend is the limit β → 0 on every route', () => {
+  it('uniform latents, ε = ∞: each read coordinate pinned at sign((Φᵀu)_i)·√3, by the exact route and by Monte Carlo alike', () => {
+    // Φ = (1), w* = (1), σ = 0, u = (1) or (−1): the tilted law of z tends to the point mass at ±√3
+    // as the tilt grows (its mean √3·L(√3t) → ±√3). Identity link, exactly: G = ±√3.
+    for (const sgn of [1, -1]) {
+      const g = latentGain(model([[1]], [1], 0, 'uniform'), vec([sgn]), Infinity, makeRng(3));
+      expect([g.tilt, g.kl]).toEqual([Infinity, Infinity]);
+      near(g.estimate, sgn * Math.sqrt(3), 1e-15, `identity, u = ${sgn}`);
+    }
+    // f(x) = x³ + x, by Monte Carlo: G = f(±√3) − E f(z) = ±(3√3 + √3) − 0 = ±4√3, within the
+    // interval the estimate reports (false-alarm probability α = 1e-7 each).
+    for (const sgn of [1, -1]) {
+      const g = latentGain(model([[1]], [1], 0, 'uniform', link({ kind: 'cubic' })), vec([sgn]), Infinity, makeRng(4));
+      expect([g.tilt, g.n]).toEqual([Infinity, MC_SAMPLES]);
+      near(g.estimate, sgn * 4 * Math.sqrt(3), g.halfWidth, `cubic, u = ${sgn}`);
+    }
+  });
+});
+
 describe('latentGain with noise: the KL spent is KL₁ per read coordinate plus t²σ²‖u‖²/2', () => {
   it('Rademacher, Φ = I₂, σ = 1/2, u = (1, 1): KL(t) = 2·KL₁(t) + t²/4, spent at t = 1 for ε = KL(1); G = (w*₁ + w*₂)·tanh 1', () => {
     // KL₁ by the entropy form: the tilt by e^{z} puts p = e/(e + e⁻¹) on z = 1, KL₁ = p log 2p + q log 2q.
