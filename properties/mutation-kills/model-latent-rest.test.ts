@@ -21,11 +21,12 @@ import { Matrix, pseudoInverse } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { norm, vec } from '../../src/linalg/vec.ts';
 import {
-  ceiling, GRAM_ROUNDING, judgeCorrelation, latentGain, latentModel, MAX_ENUMERATED, optimalProbe, phiTimes, PINV_RCOND, representationCovariance,
+  ceiling, GRAM_ROUNDING, judgeCorrelation, latentGain, latentModel, MAX_ENUMERATED, optimalProbe, phiTimes, PINV_RCOND, representationCovariance, tiltedKL,
   type LatentKind,
 } from '../../src/model/latent.ts';
 import { link, type Link } from '../../src/model/link.ts';
 import { MC_ALPHA, MC_SAMPLES } from '../../src/numeric/bounds.ts';
+import { HarnessError } from '../../src/numeric/errors.ts';
 import { makeRng } from '../../src/numeric/rng.ts';
 
 const near = (got: number, want: number, tol: number, what = '') => expect(Math.abs(got - want), `${what} ${got} vs ${want}`).toBeLessThanOrEqual(tol);
@@ -168,5 +169,24 @@ describe('Gaussian sign judge, identity link: the closed form', () => {
       expect(c.method, `u = ${u}`).toBe('closed-form');
       expect(c.value, `u = ${u}`).toBe(0);
     }
+  });
+});
+
+describe('tiltedKL and latentGain at the top of the floating-point range', () => {
+  // KL of a tilt by e^{a z}: Rademacher's tends to log 2 (a point mass on one of two values);
+  // uniform's on [−√3, √3] grows like log(√3|a|) − 1 + log 2 (the tilted law piles up at the
+  // endpoint within about 1/(√3|a|) of it). Neither is NaN for a finite tilt.
+  it('Rademacher at |a| >= 2^1023 is log 2, not (−∞)·0 = NaN', () => {
+    for (const a of [9e307, -1.7e308]) expect(tiltedKL('rademacher', a)).toBe(Math.LN2);
+  });
+  it('uniform past |a| ≈ 1.04e308 (where √3|a| overflows) is log(√3|a|) − 1 + log 2', () => {
+    for (const a of [6e307, 1.1e308, -1.7e308]) near(tiltedKL('uniform', a), Math.log(Math.sqrt(3)) + Math.log(Math.abs(a)) - 1 + Math.LN2, 1e-12, `a = ${a}`);
+    expect(tiltedKL('uniform', Infinity)).toBe(Infinity);
+  });
+  it('latentGain: a budget whose tilt overflows the KL is a harness error, not a gain read at an unknown KL', () => {
+    // Uniform latents, Φ = (1e10), σ = 0: ε = 705 is spent at a tilt ~1e296; ε = 720 needs one past 1e298.
+    const L = latentModel([vec([1e10])], vec([1]), 0, { latents: 'uniform', f: link({ kind: 'square' }) });
+    near(latentGain(L, vec([1]), 705, makeRng(1)).kl, 705, 1e-9);
+    expect(() => latentGain(L, vec([1]), 720, makeRng(1))).toThrow(HarnessError);
   });
 });

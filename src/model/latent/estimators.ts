@@ -195,6 +195,11 @@ export function latentGain(L: LatentModel, u: Vec, epsilon: number, rng: Rng): G
     a = Array.from(b, (bi) => t * bi);
   }
   const spent = t === Infinity ? supKL : kl(t);
+  // A finite tilt must spend the budget (the bisection solves KL(t) = ε to ~1e-15 in t). Near the
+  // top of the floating-point range (budgets above ~700 nats per coordinate) no finite tilt
+  // reaches it and the KL overflows first: then no gain is read. NaN never passes.
+  if (t !== Infinity && !(Math.abs(spent - epsilon) <= 1e-9 * epsilon + 1e-12))
+    throw new HarnessError(`latent gain: the tilt ${t} spends KL ${spent}, not the budget ${epsilon} (beyond the floating-point range)`);
   if (L.f.spec.kind === 'identity') {
     // J(θ) = Σ w*_i E_θ z_i, exactly; J(0) = 0.
     const G = a.reduce((acc, ai, i) => acc + L.wStar[i] * tiltedMean(kind, ai), 0);

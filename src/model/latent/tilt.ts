@@ -76,8 +76,9 @@ export function tiltedKL(kind: LatentKind, a: number): number {
       // the direct form returns 0 instead of ln 2): with e = exp(−2|a|), tanh|a| − 1 = −2e/(1+e).
       const x = Math.abs(a);
       if (x < 1e-3) return (x * x) / 2 - x ** 4 / 4;
+      // e before x in the product: at |a| >= 2^1023, −2x overflows and (−∞)·0 would be NaN.
       const e = Math.exp(-2 * x);
-      return (-2 * x * e) / (1 + e) - Math.log1p(e) + Math.LN2;
+      return (-2 * e * x) / (1 + e) - Math.log1p(e) + Math.LN2;
     }
     case 'uniform': {
       // x·L(x) − log(sinh x / x) with L the Langevin function, x = √3·a; for large |x| the same
@@ -85,7 +86,10 @@ export function tiltedKL(kind: LatentKind, a: number): number {
       const x = Math.abs(SQRT3 * a);
       if (x < 1) return x * langevin(x) - logSinhc(x);
       const e = Math.exp(-2 * x);
-      return (2 * x * e) / (1 - e) - 1 - Math.log1p(-e) + Math.LN2 + Math.log(x);
+      // Past |a| ≈ 1.04e308 the product √3|a| overflows though the KL (≈ log(√3|a|) + log 2 − 1)
+      // does not: the logarithm is then taken of the factors, and e·x (0·∞) is the 0 it tends to.
+      const logX = Number.isFinite(x) ? Math.log(x) : Math.log(SQRT3) + Math.log(Math.abs(a));
+      return (e === 0 ? 0 : (2 * e * x) / (1 - e)) - 1 - Math.log1p(-e) + Math.LN2 + logX;
     }
   }
 }
