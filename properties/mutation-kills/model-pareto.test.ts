@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { norm, vec } from '../../src/linalg/vec.ts';
 import {
-  angle, coneFractionMonteCarlo, coneMargin, gordanMultipliers, gordanResidual, inCone, maxMinMargin, sphereSample, twoObjectiveFraction,
+  angle, coneFractionMonteCarlo, coneMargin, gordanMultipliers, gordanResidual, imbalanceBeyondDepth, inCone, maxMinMargin, sphereSample, twoObjectiveFraction,
 } from '../../src/model/pareto.ts';
 import { hoeffding, MC_ALPHA } from '../../src/numeric/bounds.ts';
 import { makeRng } from '../../src/numeric/rng.ts';
@@ -13,6 +13,7 @@ import { SUITE_SEED } from '../support/suite.ts';
 
 const e1 = vec([1, 0]);
 const e2 = vec([0, 1]);
+const near = (a: number, b: number, tol: number) => expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(tol);
 
 describe('membership and margin', () => {
   it('C is open: a direction on a face is not in it', () => {
@@ -140,5 +141,50 @@ describe('directions and the two-objective share', () => {
   it('gordanResidual charges negativity relative to the multipliers\' mass Σ|λ_i|', () => {
     // 3·a₂ − a₁ = 0 exactly (no residual), and λ₁ = −1 of mass 4: negativity 1/4.
     expect(gordanResidual([vec([3, 0]), vec([1, 0])], vec([-1, 3]))).toBe(0.25);
+  });
+});
+
+describe('imbalanceBeyondDepth: how much worse λ balances the unit rows than a witness u of depth t allows', () => {
+  // Read on LP 1's scale: rows â_i = a_i/‖a_i‖, u/‖u‖∞, weights λ̂_i ∝ |λ_i|·‖a_i‖ on the simplex.
+  // Weak duality, min_i <u, â_i> <= ‖Σλ̂_i â_i‖₁, so the imbalance beyond the depth is >= 0 up to rounding.
+  it('multipliers that do not balance an empty cone are charged their whole imbalance on LP 1’s scale', () => {
+    // e1 and −e1: C = ∅, LP 1's depth is 0. λ = (1, 0) leaves â_1 = e1: ‖·‖₁ = 1; λ = (¾, ¼) leaves
+    // (½, 0): ½. Negative multipliers are charged their share of the mass.
+    const targets = [vec([1, 0]), vec([-1, 0])];
+    const u = vec([0, 1]);
+    near(imbalanceBeyondDepth(targets, u, vec([1, 0])), 1, 1e-15);
+    near(imbalanceBeyondDepth(targets, u, vec([0.75, 0.25])), 0.5, 1e-15);
+    near(imbalanceBeyondDepth(targets, u, vec([0.5, 0.5])), 0, 1e-15);
+    // the weights λ_i‖a_i‖: 3e1 and −e1 balance at λ = (¼, ¾); (½, ½) weighs them ¾ and ¼, leaving ½e1.
+    near(imbalanceBeyondDepth([vec([3, 0]), vec([-1, 0])], u, vec([0.25, 0.75])), 0, 1e-15);
+    near(imbalanceBeyondDepth([vec([3, 0]), vec([-1, 0])], u, vec([0.5, 0.5])), 0.5, 1e-15);
+    // a witness of depth ½ (e1, e2 at u = (1, 1) scaled by 2: box depth 1) excuses that much of λ’s imbalance.
+    near(imbalanceBeyondDepth([vec([1, 0]), vec([0, 1])], vec([2, 2]), vec([0.5, 0.5])), 0, 1e-15);
+    near(imbalanceBeyondDepth([vec([1, 0]), vec([0, 1])], vec([2, 0]), vec([0.5, 0.5])), 1, 1e-15);
+    // (1.5, −0.5) leaves (¾ + ¼)e1: imbalance 1, beyond its negativity ¼; e1 twice with (1, −1)
+    // balances but charges the negativity, ½.
+    expect(imbalanceBeyondDepth(targets, u, vec([1.5, -0.5]))).toBe(1);
+    expect(imbalanceBeyondDepth([vec([1, 0]), vec([1, 0])], u, vec([1, -1]))).toBe(0.5);
+    expect(imbalanceBeyondDepth(targets, u, vec([0, 0]))).toBe(1);
+  });
+
+  it('the depth is the smallest of the rows’ cosines with u in the box, and only a positive depth excuses', () => {
+    // e1, e2 with λ = (½, ½): imbalance ‖(½, ½)‖₁ = 1. u = (1, ½): depth min(1, ½) = ½, leaving ½;
+    // u = (4, 2), the same direction scaled: still ½; u = (1, −1): depth −1 excuses nothing.
+    const rows = [vec([1, 0]), vec([0, 1])];
+    near(imbalanceBeyondDepth(rows, vec([1, 0.5]), vec([0.5, 0.5])), 0.5, 1e-15);
+    near(imbalanceBeyondDepth(rows, vec([4, 2]), vec([0.5, 0.5])), 0.5, 1e-15);
+    near(imbalanceBeyondDepth(rows, vec([1, -1]), vec([0.5, 0.5])), 1, 1e-15);
+    near(imbalanceBeyondDepth(rows, vec([0, 0]), vec([0.5, 0.5])), 1, 1e-15);
+    // Rows of other lengths are normalised first: 3e1 and 2e2 weigh λ̂ ∝ (3, 2)·λ.
+    near(imbalanceBeyondDepth([vec([3, 0]), vec([0, 2])], vec([1, 0.5]), vec([0.4, 0.6])), 0.5, 1e-15);
+  });
+
+  it('a zero target keeps its λ as its weight and adds nothing to the combination', () => {
+    // a_1 = 0, a_2 = e1, λ = (1, 0): all the weight on the zero row: imbalance 0, depth
+    // min(0, 1) = 0: nothing to charge. λ = (½, ½): weights (½, ½), combination ½e1.
+    const targets = [vec([0, 0]), vec([1, 0])];
+    expect(imbalanceBeyondDepth(targets, vec([1, 0]), vec([1, 0]))).toBe(0);
+    near(imbalanceBeyondDepth(targets, vec([1, 0]), vec([0.5, 0.5])), 0.5, 1e-15);
   });
 });

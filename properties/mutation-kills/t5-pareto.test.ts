@@ -14,7 +14,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { vec } from '../../src/linalg/vec.ts';
-import { coneFractionMonteCarlo, imbalanceBeyondDepth } from '../../src/model/pareto.ts';
+import { coneFractionMonteCarlo } from '../../src/model/pareto.ts';
 import { MC_SAMPLES } from '../../src/numeric/bounds.ts';
 import { InputError } from '../../src/numeric/errors.ts';
 import { makeRng } from '../../src/numeric/rng.ts';
@@ -78,27 +78,6 @@ describe('T5.a: each side of Gordan’s alternative', () => {
       if (e.quantities.lambdaFound) near(e.margin, 0, 1e-12);
       else expect(e.margin, `ε = ${eps}`).toBeGreaterThan(0);
     }
-  });
-
-  it('multipliers that do not balance an empty cone are charged their whole imbalance on LP 1’s scale', () => {
-    // e1 and −e1: C = ∅, LP 1's depth is 0. λ = (1, 0) leaves â_1 = e1: ‖·‖₁ = 1; λ = (¾, ¼) leaves
-    // (½, 0): ½. Negative multipliers are charged their share of the mass.
-    const targets = [vec([1, 0]), vec([-1, 0])];
-    const u = vec([0, 1]);
-    near(imbalanceBeyondDepth(targets, u, vec([1, 0])), 1, 1e-15);
-    near(imbalanceBeyondDepth(targets, u, vec([0.75, 0.25])), 0.5, 1e-15);
-    near(imbalanceBeyondDepth(targets, u, vec([0.5, 0.5])), 0, 1e-15);
-    // the weights λ_i‖a_i‖: 3e1 and −e1 balance at λ = (¼, ¾); (½, ½) weighs them ¾ and ¼, leaving ½e1.
-    near(imbalanceBeyondDepth([vec([3, 0]), vec([-1, 0])], u, vec([0.25, 0.75])), 0, 1e-15);
-    near(imbalanceBeyondDepth([vec([3, 0]), vec([-1, 0])], u, vec([0.5, 0.5])), 0.5, 1e-15);
-    // a witness of depth ½ (e1, e2 at u = (1, 1) scaled by 2: box depth 1) excuses that much of λ’s imbalance.
-    near(imbalanceBeyondDepth([vec([1, 0]), vec([0, 1])], vec([2, 2]), vec([0.5, 0.5])), 0, 1e-15);
-    near(imbalanceBeyondDepth([vec([1, 0]), vec([0, 1])], vec([2, 0]), vec([0.5, 0.5])), 1, 1e-15);
-    // (1.5, −0.5) leaves (¾ + ¼)e1: imbalance 1, beyond its negativity ¼; e1 twice with (1, −1)
-    // balances but charges the negativity, ½.
-    expect(imbalanceBeyondDepth(targets, u, vec([1.5, -0.5]))).toBe(1);
-    expect(imbalanceBeyondDepth([vec([1, 0]), vec([1, 0])], u, vec([1, -1]))).toBe(0.5);
-    expect(imbalanceBeyondDepth(targets, u, vec([0, 0]))).toBe(1);
   });
 });
 
