@@ -17,6 +17,10 @@
 //    Rademacher KL plus t²σ²‖u‖²/2 (the line of latentGain's KL changed by a fix after the run);
 //  - the Gaussian sign judge's closed form (Sheppard: corr = ρ·sqrt(2/π)) reports its route, and
 //    a score of variance 0 has correlation 0 there (its line changed by a fix after the run).
+//  - latentGain's check that a finite tilt spends the budget (added with the overflow fix): it
+//    passes small budgets (ε = 1e-8, where only the absolute slack covers rounding; G checked by
+//    the entropy form of the Rademacher KL) and large ones (ε = 1e12 with noise, where the KL
+//    spent is ε to ~1e-16 relative but many units in absolute terms), and its error names the budget.
 import { Matrix, pseudoInverse } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { norm, vec } from '../../src/linalg/vec.ts';
@@ -188,5 +192,37 @@ describe('tiltedKL and latentGain at the top of the floating-point range', () =>
     const L = latentModel([vec([1e10])], vec([1]), 0, { latents: 'uniform', f: link({ kind: 'square' }) });
     near(latentGain(L, vec([1]), 705, makeRng(1)).kl, 705, 1e-9);
     expect(() => latentGain(L, vec([1]), 720, makeRng(1))).toThrow(HarnessError);
+  });
+});
+
+describe('latentGain: the budget check accepts every budget a finite tilt spends, and names the one it cannot', () => {
+  // The bisection solves KL(t) = ε to ~1e-15 in t, so the KL spent is ε to ~1e-15 relative (plus
+  // rounding of a sum near 0): small budgets, where the absolute slack is what covers rounding, and
+  // large ones (with noise the KL t²σ²‖u‖²/2 has no ceiling) are both spent, and read.
+  const L = (sigma: number) => model([[1]], [1], sigma, 'rademacher');
+  it('Rademacher, Φ = (1), σ = 0, ε = 1e-4, 1e-6, 1e-8: G = E_θ z = tanh t, and the KL of that law (entropy form) is ε', () => {
+    // The tilted law puts p = (1 + G)/2 on z = 1: KL = p log 2p + (1 − p) log 2(1 − p)
+    // = ((1 + G) log(1 + G) + (1 − G) log(1 − G))/2, and for small ε G = sqrt(2ε)(1 − ε/6 + O(ε²)).
+    for (const eps of [1e-4, 1e-6, 1e-8]) {
+      const g = latentGain(L(0), vec([1]), eps, makeRng(1));
+      const G = g.estimate;
+      near(((1 + G) * Math.log1p(G) + (1 - G) * Math.log1p(-G)) / 2, eps, 1e-9 * eps, `entropy KL at ε = ${eps}`);
+      near(G, Math.sqrt(2 * eps) * (1 - eps / 6), 10 * eps ** 2.5, `G at ε = ${eps}`);
+      near(g.kl, eps, 1e-9 * eps, `kl at ε = ${eps}`);
+      near(G, Math.tanh(g.tilt), 1e-15, `tanh t at ε = ${eps}`);
+    }
+  });
+  it('Rademacher, Φ = (1), σ = 1, ε = 1e4, 1e8, 1e12: the tilt is sqrt(2(ε − log 2)) (KL₁ is log 2 to e^{−2t}), G = tanh t = 1', () => {
+    for (const eps of [1e4, 1e8, 1e12]) {
+      const g = latentGain(L(1), vec([1]), eps, makeRng(1));
+      near(g.tilt, Math.sqrt(2 * (eps - Math.LN2)), 1e-14 * g.tilt, `tilt at ε = ${eps}`);
+      near(g.kl, eps, 1e-9 * eps, `kl at ε = ${eps}`);
+      expect(g.estimate).toBe(1);
+    }
+  });
+  it('a budget beyond the floating-point range: the error names the budget and the KL the tilt spends', () => {
+    // The instance above (uniform latents, Φ = (1e10), σ = 0, ε = 720).
+    const U = latentModel([vec([1e10])], vec([1]), 0, { latents: 'uniform', f: link({ kind: 'square' }) });
+    expect(() => latentGain(U, vec([1]), 720, makeRng(1))).toThrow(/spends KL .* not the budget 720 \(beyond the floating-point range\)/);
   });
 });
