@@ -213,6 +213,41 @@ describe('Subspace.span over two groups of four', () => {
     nearVec(Q.basis[0], [0.5, 0.5, 0.5, 0.5, 0], 1e-15);
   });
 
+  it('three groups: the second all dependent (dropped), the third swept against the first two', () => {
+    // Group 1 gives e₁ … e₄; group 2 lies in their span, with a part on each (dropped, rank 4);
+    // group 3 adds one new coordinate per vector, e₅ … e₈, each after parts on the earlier ones.
+    const e = (...xs: number[]) => v(...xs, ...Array<number>(8 - xs.length).fill(0));
+    const P = Subspace.span([
+      e(2), e(1, 1), e(1, 1, 1), e(1, 1, 1, 1),
+      e(1, 1, 1, 1), e(1, -2, 3, -1), e(2, 1, -1, 3), e(-1, 1, 2, -2),
+      e(1, 2, 3, 4, 1), e(4, 3, 2, 1, 5, 2), e(-1, 1, -1, 1, 1, -3, 3), e(1, 1, 1, 1, 1, 1, 1, 1),
+    ], 8);
+    expect(P.rank).toBe(8);
+    P.basis.forEach((q, j) => nearVec(q, Array.from({ length: 8 }, (_, i) => +(i === j)), 1e-14));
+  });
+
+  it('a first group of one direction: the three after the first are dependent, whatever their place', () => {
+    expect(Subspace.span([v(1, 2, 0), v(2, 4, 0), v(3, 6, 0), v(-1, -2, 0)], 3).rank).toBe(1);
+    expect(Subspace.span([v(1, 2, 0), v(2, 4, 0), v(3, 6, 0), v(0, 0, 1)], 3).rank).toBe(2);
+    expect(Subspace.span([v(0, 0, 1), v(2, 4, 0), v(3, 6, 0), v(-1, -2, 0)], 3).rank).toBe(2);
+  });
+
+  it('nearly parallel vectors in one group of four still give an orthonormal basis (re-orthogonalised)', () => {
+    const P = Subspace.span([v(1, 1e-8, 0, 0), v(1, 0, 1e-8, 0), v(1, 0, 0, 1e-8), v(1, 1e-8, 1e-8, 2e-8)], 4);
+    expect(P.rank).toBe(4);
+    for (const [i, a] of P.basis.entries()) for (const [j, b] of P.basis.entries()) near(a.reduce((s, x, k) => s + x * b[k], 0), +(i === j), 1e-12);
+  });
+
+  it('a vector whose residual is exactly 0 is dropped, never normalised (0/0)', () => {
+    // (2, 0) − 2·(1, 0) = (0, 0) exactly, as are the residuals of (−4, 0, 0) and (0, 7, 0) below.
+    const P = Subspace.span([v(1, 0), v(2, 0)], 2);
+    expect(P.rank).toBe(1);
+    expect(arr(P.basis[0])).toEqual([1, 0]);
+    const Q = Subspace.span([v(1, 0, 0), v(0, 1, 0), v(-4, 0, 0), v(0, 0, 5), v(0, 7, 0)], 3);
+    expect(Q.rank).toBe(3);
+    Q.basis.forEach((q) => q.forEach((x) => expect(Number.isFinite(x)).toBe(true)));
+  });
+
   it('the empty subspace: no basis, projects everything to 0, rejects nothing', () => {
     for (const P of [Subspace.span([], 3), Subspace.span([v(0, 0, 0), v(0, 0, 0), v(0, 0, 0), v(0, 0, 0), v(0, 0, 0)], 3)]) {
       expect(P.rank).toBe(0);
