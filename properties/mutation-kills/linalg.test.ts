@@ -186,6 +186,17 @@ describe('diagonal plus rank 2', () => {
   });
 });
 
+describe('diagonal with no low-rank part (r = 0)', () => {
+  it('Σ = diag(D): Σ⁻¹x = x/D, the factor is D^½ and takes d normals', () => {
+    const S = diagLowRank(v(2, 4, 0.25), []);
+    expect(arr(S.solve(v(1, 1, 1)))).toEqual([0.5, 0.25, 4]);
+    expect(arr(S.apply(v(1, 1, 1)))).toEqual([2, 4, 0.25]);
+    expect(S.factorDim).toBe(3);
+    expect(arr(S.factor(v(1, 1, 1)))).toEqual([Math.SQRT2, 2, 0.5]);
+    expect(S.toArray()).toEqual([[2, 0, 0], [0, 4, 0], [0, 0, 0.25]]);
+  });
+});
+
 describe('Subspace.span over two groups of four', () => {
   it('the first group (no basis yet) and the second (swept against it), with drops in both', () => {
     // Group 1: (3,4,0,0) → (0.6,0.8,0,0); (0,0,2,0) → e₃; (6,8,0,0) is twice the first, dropped;
@@ -246,6 +257,17 @@ describe('Subspace.span over two groups of four', () => {
     const Q = Subspace.span([v(1, 0, 0), v(0, 1, 0), v(-4, 0, 0), v(0, 0, 5), v(0, 7, 0)], 3);
     expect(Q.rank).toBe(3);
     Q.basis.forEach((q) => q.forEach((x) => expect(Number.isFinite(x)).toBe(true)));
+  });
+
+  it('a sum with the whole space is the whole space: P = I, so Px is x itself, on either side', () => {
+    const S = Subspace.span([v(1, 2, 3), v(0.3, -1, 0.7)], 3);
+    const x = v(0.1, 0.7, 0.3);
+    for (const W of [S.plus(Subspace.whole(3)), Subspace.whole(3).plus(S)]) {
+      expect(W.rank).toBe(3);
+      expect(arr(W.project(x))).toEqual(arr(x));
+      expect(arr(W.reject(x))).toEqual([0, 0, 0]);
+      expect(W.basis.map(arr)).toEqual([[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+    }
   });
 
   it('the empty subspace: no basis, projects everything to 0, rejects nothing', () => {
