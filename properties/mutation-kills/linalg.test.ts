@@ -107,6 +107,16 @@ describe('symmetricEigen on worked matrices', () => {
     expect(arr(symmetricEigen([[0, 0], [0, 0]]).values)).toEqual([0, 0]);
   });
 
+  it('stops when the off-diagonal is below rounding of the diagonal, and not before', () => {
+    // Off-diagonal 1e-20 against a diagonal of 1 is rounding: the matrix is returned as it is
+    // (no rotation by noise), although its exact eigenvectors are (1, ±1)/√2.
+    const flat = symmetricEigen([[1, 1e-20], [1e-20, 1]]);
+    expect(arr(flat.values)).toEqual([1, 1]);
+    expect(flat.vectors.map(arr)).toEqual([[1, 0], [0, 1]]);
+    // Off-diagonal 1e-15 is seen (1 ± 1e-15 are distinct doubles): the eigenvectors are found.
+    expectEigenpairs([[1, 1e-15], [1e-15, 1]], [{ value: 1 + 1e-15, along: [1, 1] }, { value: 1 - 1e-15, along: [1, -1] }]);
+  });
+
   it('a generic 6×6 agrees with ml-matrix and decomposes to rounding', () => {
     // Integer symmetric, indefinite, with a double eigenvalue built in: H diag(λ) H for the
     // reflection H = I − 2hhᵀ/hᵀh, h = (1, 2, 0, −1, 3, 1), λ = (−3, 1, 1, 2, 5, 8).
