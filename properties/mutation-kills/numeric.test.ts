@@ -9,7 +9,7 @@
 // expectation on integrands with a known mean (a step, a steep transition, a truncated range),
 // the profile's run budgets, DefinitionError, sameStrictSign at a zero resolution of 0, and
 // ml-matrix's lazy load.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   bernsteinKnownVariance,
   correlationInterval,
@@ -143,6 +143,7 @@ describe('bounds: interval arithmetic holds every value the operation can take',
     // A variance interval reaching 0 (on either side) says nothing.
     expect(correlationInterval([-1, 0], [0, 1], [1, 1])).toEqual([-1, 1]);
     expect(correlationInterval([0.1, 0.2], [1, 1], [-0.5, 1])).toEqual([-1, 1]);
+    expect(correlationInterval([-1, 0], [1, 1], [0, 1])).toEqual([-1, 1]);
     expect(correlationInterval([0.1, 0.2], [-1e-3, 2], [1, 2])).toEqual([-1, 1]);
   });
 });
@@ -280,8 +281,9 @@ describe('quadrature: Gauss–Legendre and the panelled normal expectation', () 
     near(normalExpect(step, [0.7]), normalCdf(-0.7), 1e-15);
     expect(Math.abs(normalExpect(step) - normalCdf(-0.7))).toBeGreaterThan(1e-5);
     // E Φ(a(Z − b)) = P(Y − aZ ≤ −ab) = Φ(−ab/√(1 + a²)), Y ~ N(0,1) independent of Z: a
-    // transition of width 1/a = 0.001 at b = 0.3, which the graded panels resolve.
-    for (const a of [100, 1000]) {
+    // transition of width 1/a at b = 0.3, down to 1/a = 3e-4, which the panels graded to 2⁻⁸
+    // resolve to rounding (grading stopped at 2⁻⁷ leaves ~1e-12 at a = 3000).
+    for (const a of [100, 1000, 3000]) {
       const exact = normalCdf((-a * 0.3) / Math.sqrt(1 + a * a));
       near(normalExpect((z) => normalCdf(a * (z - 0.3)), [0.3]), exact, 1e-13);
       expect(Math.abs(normalExpect((z) => normalCdf(a * (z - 0.3))) - exact)).toBeGreaterThan(1e-6);
@@ -298,6 +300,34 @@ describe('the rest: profile, errors, margins at zero resolution 0, ml-matrix', (
     expect(profileRuns(101)).toBe(mutation ? 26 : 101);
     expect(profileRuns(20)).toBe(mutation ? 10 : 20);
     expect(profileRuns(3)).toBe(mutation ? 10 : 3);
+  });
+
+  it('the profile is read from RLAIF_PROFILE when the module loads: "mutation", or anything else (or nothing) for the default', async () => {
+    const saved = process.env.RLAIF_PROFILE;
+    const load = async (value: string | undefined) => {
+      if (value === undefined) delete process.env.RLAIF_PROFILE;
+      else process.env.RLAIF_PROFILE = value;
+      vi.resetModules();
+      return import('../../src/numeric/profile.ts');
+    };
+    try {
+      for (const value of [undefined, 'default', 'fast', '']) {
+        const p = await load(value);
+        expect(p.PROFILE, String(value)).toBe('default');
+        expect(p.PROFILE_MC_SAMPLES).toBe(40_000);
+        expect(p.profileRuns(3)).toBe(3);
+        expect(p.profileRuns(101)).toBe(101);
+      }
+      const m = await load('mutation');
+      expect(m.PROFILE).toBe('mutation');
+      expect(m.PROFILE_MC_SAMPLES).toBe(10_000);
+      expect(m.profileRuns(101)).toBe(26);
+      expect(m.profileRuns(3)).toBe(10);
+    } finally {
+      if (saved === undefined) delete process.env.RLAIF_PROFILE;
+      else process.env.RLAIF_PROFILE = saved;
+      vi.resetModules();
+    }
   });
 
   it('DefinitionError is an InputError by its own name', () => {
