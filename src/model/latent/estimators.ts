@@ -174,32 +174,44 @@ export function latentGain(L: LatentModel, u: Vec, epsilon: number, rng: Rng): G
   // coordinate came back with KL 355 spent and no error).
   const kl = (t: number) => b.reduce((acc, bi) => acc + tiltedKL(kind, t * bi), 0) + (tau2 === 0 ? 0 : (t * t * tau2) / 2);
   const supKL = kind === 'rademacher' && tau2 === 0 ? b.reduce((acc, bi) => acc + (bi !== 0 ? Math.LN2 : 0), 0) : Infinity;
+  // The t → ∞ limit: each read coordinate pinned at its extreme (±1, ±√3), or the mean shift ±∞.
+  const limit = () => Array.from(b, (bi) => (bi === 0 ? 0 : bi > 0 ? Infinity : -Infinity));
   let t: number;
   let a: number[];
+  let spent: number;
   if (epsilon >= supKL) {
     t = Infinity;
-    a = Array.from(b, (bi) => (bi === 0 ? 0 : bi > 0 ? Infinity : -Infinity));
+    a = limit();
+    spent = supKL;
   } else {
     let hi = 1;
-    while (kl(hi) < epsilon) {
-      hi *= 2;
-      if (hi > 1e300) throw new HarnessError('latent gain: could not bracket the KL budget');
-    }
+    while (kl(hi) < epsilon && hi <= 1e300) hi *= 2;
     let lo = 0;
-    for (let k = 0; k < 200 && hi - lo > 1e-15 * hi; k++) {
-      const mid = (lo + hi) / 2;
-      if (kl(mid) < epsilon) lo = mid;
-      else hi = mid;
-    }
+    if (kl(hi) >= epsilon) {
+      for (let k = 0; k < 200 && hi - lo > 1e-15 * hi; k++) {
+        const mid = (lo + hi) / 2;
+        if (kl(mid) < epsilon) lo = mid;
+        else hi = mid;
+      }
+    } else lo = hi;
     t = (lo + hi) / 2;
     a = Array.from(b, (bi) => t * bi);
+    spent = kl(t);
+    // The bisection solves KL(t) = ε to ~1e-15 in t. If it could not, no double tilt spends the
+    // budget: uniform latents without noise gain only ~log t nats per read coordinate, so a budget
+    // beyond ~700 nats per coordinate needs a tilt past 1.8e308, where the KL overflows first.
+    // There every read coordinate's law is its t → ∞ limit to within 1/|t·b_i| (the uniform
+    // tilted mean is √3·(coth x − 1/x), x = √3·t·b_i): the limit is the answer when that is below
+    // 1e-12 at the largest tilt tried; otherwise (or for NaN) no gain is read.
+    if (!(Math.abs(spent - epsilon) <= 1e-9 * epsilon + 1e-12)) {
+      const nearest = Math.min(...b.filter((bi) => bi !== 0).map((bi) => Math.abs(lo * bi)));
+      if (!(kl(lo) < epsilon && nearest >= 1e12))
+        throw new HarnessError(`latent gain: the tilt ${t} spends KL ${spent}, not the budget ${epsilon}, and its read coordinates are not at their limit (beyond the floating-point range)`);
+      t = Infinity;
+      a = limit();
+      spent = epsilon;
+    }
   }
-  const spent = t === Infinity ? supKL : kl(t);
-  // A finite tilt must spend the budget (the bisection solves KL(t) = ε to ~1e-15 in t). Near the
-  // top of the floating-point range (budgets above ~700 nats per coordinate) no finite tilt
-  // reaches it and the KL overflows first: then no gain is read. NaN never passes.
-  if (t !== Infinity && !(Math.abs(spent - epsilon) <= 1e-9 * epsilon + 1e-12))
-    throw new HarnessError(`latent gain: the tilt ${t} spends KL ${spent}, not the budget ${epsilon} (beyond the floating-point range)`);
   if (L.f.spec.kind === 'identity') {
     // J(θ) = Σ w*_i E_θ z_i, exactly; J(0) = 0.
     const G = a.reduce((acc, ai, i) => acc + L.wStar[i] * tiltedMean(kind, ai), 0);
