@@ -135,6 +135,27 @@ describe('symmetricEigen on worked matrices', () => {
   });
 });
 
+describe('symmetricEigen: an exact zero between equal diagonal entries', () => {
+  it('the Gram matrix of (1, 0), (0, 1), (1, 1): eigenvalues 0, 1, 3 on (1, 1, −1), (1, −1, 0), (1, 1, 2)', () => {
+    // [[1, 0, 1], [0, 1, 1], [1, 1, 2]]: A[0][1] = 0 with A[0][0] = A[1][1], where the rotation
+    // angle would be 0/0; a zero needs no rotation. (A dense Σ like [[1, 0, ½], [0, 1, ½], [½, ½, 1]]
+    // reaches the same case through κ(Σ).)
+    const { values, vectors } = symmetricEigen([
+      [1, 0, 1],
+      [0, 1, 1],
+      [1, 1, 2],
+    ]);
+    const order = [...values.keys()].sort((i, j) => values[i] - values[j]);
+    order.forEach((i, k) => near(values[i], [0, 1, 3][k], 1e-14));
+    const want = [
+      [1, 1, -1].map((x) => x / Math.sqrt(3)),
+      [1, -1, 0].map((x) => x / Math.SQRT2),
+      [1, 1, 2].map((x) => x / Math.sqrt(6)),
+    ];
+    order.forEach((i, k) => near(Math.abs(want[k].reduce((acc, w, c) => acc + w * vectors[i][c], 0)), 1, 1e-14));
+  });
+});
+
 describe('dense Σ past 2×2', () => {
   // Σ = LLᵀ with L the lower triangle of ones: Σ = [[1,1,1],[1,2,2],[1,2,3]], and Σ⁻¹ is the
   // tridiagonal [[2,−1,0],[−1,2,−1],[0,−1,1]] (check: Σ·Σ⁻¹ = I by hand).
