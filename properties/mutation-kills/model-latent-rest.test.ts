@@ -197,6 +197,15 @@ describe('tiltedKL and latentGain at the top of the floating-point range', () =>
     expect([g.tilt, g.kl]).toEqual([Infinity, 720]);
     near(g.estimate, 2, 4 * g.halfWidth);
   });
+  it('latentGain: beyond the floating-point range, a coordinate the reward does not read stays untilted', () => {
+    // Φ = (1e10, 0), w* = (1, 1), u = (1): b = Φᵀu = (1e10, 0). Only z₁ is read: at the limit it sits
+    // at √3 while z₂ keeps its law, so with the identity link G = √3·1 + 0·1 = √3; the zero
+    // coordinate has no tilt to be at a limit of, and does not stop the limit being read.
+    const L = latentModel([vec([1e10, 0])], vec([1, 1]), 0, { latents: 'uniform', f: link({ kind: 'identity' }) });
+    const g = latentGain(L, vec([1]), 720, makeRng(1));
+    expect([g.tilt, g.kl]).toEqual([Infinity, 720]);
+    near(g.estimate, Math.sqrt(3), 1e-15);
+  });
   it('latentGain: beyond the floating-point range with a read coordinate not at its limit is a harness error', () => {
     // b = Φᵀu = (1, 1e-290): at the largest tilt tried (~1e300) the second coordinate is tilted by
     // only ~1e10, 1e-10 from its limit; 2000 nats are out of reach (~714 there): no gain is read.
