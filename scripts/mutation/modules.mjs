@@ -33,6 +33,12 @@ export const MODULES = {
   linalg: { files: ['src/linalg/*.ts'], tests: ['properties/model/{linalg,conditioning,units}.test.ts', KILLS('linalg')] },
   numeric: { files: ['src/numeric/*.ts'], tests: ['properties/model/{quadrature,rng,units,linalg}.test.ts', KILLS('numeric')] },
   'model-core': { files: ['src/model/rlaif.ts', 'src/model/value.ts', 'src/model/link.ts'], tests: ['properties/model/{units,linalg,checks,quadrature}.test.ts', KILLS('model-core')] },
+  // The theorems' machinery (evaluation, tags, families, the registry and the explanations),
+  // the rest of stryker.config.mjs's FULL set. Files one by one: MUTATE_FILES is comma-separated.
+  'theorems-core': {
+    files: ['src/theorems/evaluate.ts', 'src/theorems/family.ts', 'src/theorems/tags.ts', 'src/theorems/registry.ts', 'src/theorems/catalogue.ts', 'src/theorems/common/*.ts', 'src/theorems/explain/*.ts'],
+    tests: ['properties/{registry,catalogue,tag-conformance,explain}.test.ts', 'properties/model/checks.test.ts', KILLS('theorems-core')],
+  },
   // The store's identity, schema and the store in memory; the folder of files apart (its
   // mutants run the file-system tests, several seconds each).
   'runner-store': { files: ['src/runner/store/schema.ts', 'src/runner/store/memory.ts'], tests: ['properties/runner/store.test.ts', KILLS('runner-store')] },
