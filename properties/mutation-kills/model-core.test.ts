@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { dense, diagLowRank, identity } from '../../src/linalg/covariance.ts';
 import { vec } from '../../src/linalg/vec.ts';
-import { link } from '../../src/model/link.ts';
+import { expectUnderNormal, link } from '../../src/model/link.ts';
 import { alignmentRounding, conditionNumber, valueModel, valueShift } from '../../src/model/value.ts';
 
 const v = (...xs: number[]) => vec(xs);
@@ -113,3 +113,28 @@ describe('link: the identity blended with itself', () => {
     expect(f.spec).toEqual({ kind: 'identity', weight: 0.3 });
   });
 });
+
+describe('a blended link keeps its closed form: J is exact at the kink', () => {
+  it('f = ½x + ½|x| under N(0, 1): E f = ½·√(2/π), exactly, not a quadrature near it', () => {
+    // Quadrature over a kink is off by ~1e-3 at 120 Gauss–Hermite nodes; the closed form is exact.
+    const J = expectUnderNormal(link({ kind: 'abs', weight: 0.5 }), 0, 1);
+    expect(Math.abs(J - Math.sqrt(2 / Math.PI) / 2)).toBeLessThanOrEqual(1e-15);
+    // and off the origin, m = 1, s = 2: E|X| = s√(2/π)e^{−m²/2s²} + m(1 − 2Φ(−m/s)), read through the blend.
+    const m = 1;
+    const s = 2;
+    const Phi = (x: number) => 0.5 * (1 + erf(x / Math.SQRT2));
+    const absMean = s * Math.sqrt(2 / Math.PI) * Math.exp(-(m * m) / (2 * s * s)) + m * (1 - 2 * Phi(-m / s));
+    expect(Math.abs(expectUnderNormal(link({ kind: 'abs', weight: 0.5 }), m, s) - (0.5 * m + 0.5 * absMean))).toBeLessThanOrEqual(1e-12);
+  });
+});
+
+/** erf by its Maclaurin series (|x| < 1 here), independent of the project's own. */
+function erf(x: number): number {
+  let sum = 0;
+  let term = x;
+  for (let n = 0; n < 60; n++) {
+    sum += term / (2 * n + 1);
+    term *= (-x * x) / (n + 1);
+  }
+  return (2 / Math.sqrt(Math.PI)) * sum;
+}
