@@ -9,6 +9,7 @@
 // expectation on integrands with a known mean (a step, a steep transition, a truncated range),
 // the profile's run budgets, DefinitionError, sameStrictSign at a zero resolution of 0, and
 // ml-matrix's lazy load.
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import {
   bernsteinKnownVariance,
@@ -29,7 +30,7 @@ import { hashSeed } from '../../src/numeric/hash.ts';
 import { sameStrictSign } from '../../src/numeric/margin.ts';
 import { mlMatrix } from '../../src/numeric/ml-matrix.ts';
 import { PROFILE, PROFILE_MC_SAMPLES, profileRuns } from '../../src/numeric/profile.ts';
-import { erfc, gaussLegendre, normalCdf, normalExpect } from '../../src/numeric/quadrature.ts';
+import { erfc, gaussLegendre, golubWelsch, normalCdf, normalExpect } from '../../src/numeric/quadrature.ts';
 
 const near = (a: number, b: number, tol: number) => expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(tol);
 const nearPair = (a: readonly [number, number], b: readonly [number, number], tol = 1e-15) => {
@@ -137,6 +138,9 @@ describe('bounds: interval arithmetic holds every value the operation can take',
     nearPair(correlationInterval([-1, -0.5], [1, 4], [1, 1]), [-1, -0.25]);
     nearPair(correlationInterval([-0.5, 0.5], [1, 4], [4, 4]), [-0.25, 0.25]);
     nearPair(correlationInterval([-0.6, 0.2], [1, 4], [1, 1]), [-0.6, 0.2]);
+    // Both variances uncertain, varX, varY ∈ [1, 4]: the scale sqrt(varX·varY) is in [1, 4].
+    nearPair(correlationInterval([0.5, 1], [1, 4], [1, 4]), [0.125, 1]);
+    nearPair(correlationInterval([-1, -0.5], [1, 4], [1, 4]), [-1, -0.125]);
     // A covariance interval wider than the scale allows is clamped to [−1, 1].
     expect(correlationInterval([-3, 3], [1, 1], [1, 1])).toEqual([-1, 1]);
     expect(correlationInterval([-3, -2], [1, 1], [1, 1])).toEqual([-1, -2]);
@@ -227,6 +231,57 @@ describe('hashSeed: the rarer paths of the encoding', () => {
     expect(hashSeed([Symbol('s'), () => 1])).toBe(hashSeed([null, null]));
   });
 
+  it('every JSON value hashes as FNV-1a over the documented encoding (an independent encoder, DataView little-endian)', () => {
+    // The encoding of hash.ts's head comment, written out byte by byte: 'n' + float64 bytes
+    // little-endian (−0 as 0, a non-finite number as null 'z'), 's' + UTF-16 length (4 bytes LE)
+    // + code units (low byte first), 't'/'f', 'z', '[' items ']', '{' key value … '}'.
+    const reference = (v: unknown): number => {
+      const bytes: number[] = [];
+      const put = (b: number) => bytes.push(b & 0xff);
+      const enc = (x: unknown): void => {
+        if (typeof x === 'number') {
+          if (!Number.isFinite(x)) return void put(0x7a);
+          put(0x6e);
+          const dv = new DataView(new ArrayBuffer(8));
+          dv.setFloat64(0, x === 0 ? 0 : x, true);
+          for (let i = 0; i < 8; i++) put(dv.getUint8(i));
+        } else if (typeof x === 'string') {
+          put(0x73);
+          for (let i = 0; i < 4; i++) put(x.length >>> (8 * i));
+          for (let i = 0; i < x.length; i++) {
+            put(x.charCodeAt(i));
+            put(x.charCodeAt(i) >>> 8);
+          }
+        } else if (typeof x === 'boolean') put(x ? 0x74 : 0x66);
+        else if (x === null) put(0x7a);
+        else if (Array.isArray(x)) {
+          put(0x5b);
+          x.forEach(enc);
+          put(0x5d);
+        } else {
+          put(0x7b);
+          for (const [k, val] of Object.entries(x as object)) {
+            enc(k);
+            enc(val);
+          }
+          put(0x7d);
+        }
+      };
+      enc(v);
+      let h = 0x811c9dc5;
+      for (const b of bytes) h = Math.imul(h ^ b, 0x01000193);
+      return h >>> 0;
+    };
+    // Numbers at the top level and as object values (not only inside arrays, whose items take a
+    // faster path), −0, non-finite numbers and nesting.
+    for (const v of [1.5, -0.1, { a: 0.1 }, { a: -0, b: [2.5, -0, 3], c: { d: 1e300, e: Number.NaN } }, [{ x: 0.75 }, 'é', true, null]]) expect(hashSeed(v)).toBe(reference(v));
+    expect(hashSeed({ a: 0.1 })).not.toBe(hashSeed({ a: 0.2 }));
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.double(), fc.dictionary(fc.string(), fc.double())), (v) => hashSeed(v) === reference(v)),
+      { seed: 20261129, numRuns: 300 },
+    );
+  });
+
   it('a bigint has no JSON form: a TypeError saying so', () => {
     expect(() => hashSeed({ n: 1n })).toThrow(TypeError);
     expect(() => hashSeed([1n])).toThrow(/bigint/);
@@ -258,6 +313,23 @@ describe('quadrature: Gauss–Legendre and the panelled normal expectation', () 
     expect(Math.abs(rule(3, (x) => x ** 6) - 2 / 7)).toBeGreaterThan(1e-3);
     near(rule(8, (x) => x ** 14), 2 / 15, 1e-14);
     expect(gaussLegendre(5).x).toBe(gaussLegendre(5).x);
+  });
+
+  it("Golub–Welsch reads the recurrence's diagonal: a_k = m gives the Gauss rule of N(m, 1), its nodes m − √3, m, m + √3", () => {
+    // The orthonormal polynomials of N(m, 1) are Hermite's in x − m: a_k = m, b_k = √k, μ(R) = 1.
+    // The 3-point rule's nodes are m and m ± √3, with weights 2/3 and 1/6 each (Gauss–Hermite's).
+    const { nodes, weights } = golubWelsch(3, () => 2, Math.sqrt, 1);
+    const order = Array.from(nodes.keys()).sort((i, j) => nodes[i] - nodes[j]);
+    near(nodes[order[0]], 2 - Math.sqrt(3), 1e-14);
+    near(nodes[order[1]], 2, 1e-14);
+    near(nodes[order[2]], 2 + Math.sqrt(3), 1e-14);
+    near(weights[order[0]], 1 / 6, 1e-15);
+    near(weights[order[1]], 2 / 3, 1e-15);
+    near(weights[order[2]], 1 / 6, 1e-15);
+    // One node: the mean itself, carrying the whole mass μ(R).
+    const one = golubWelsch(1, () => -0.5, Math.sqrt, 3);
+    expect(Array.from(one.nodes)).toEqual([-0.5]);
+    expect(Array.from(one.weights)).toEqual([3]);
   });
 
   it('E[g(Z)] on smooth integrands: 1, Z², |Z| (kink at the always-graded 0)', () => {
