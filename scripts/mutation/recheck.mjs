@@ -102,14 +102,17 @@ for (const [file, { mutants, source }] of Object.entries(report.files)) {
       const tests = (only ?? m.tests).flatMap((t) => expandBraces(t));
       // coreutils `timeout` runs vitest in a process group of its own and kills the whole group:
       // spawnSync's own timeout kills only npx, and a looping mutant's vitest workers would live on.
-      const limit = Math.ceil((timeouts ? LIMIT_MS : 600_000) / 1000);
+      // A survivor that now loops (an edited test reaching a loop the mutant never leaves) runs into
+      // the same wall: TIMEOUT_LIMIT_MS when set, else ten minutes.
+      const limit = Math.ceil((timeouts || process.env.TIMEOUT_LIMIT_MS ? LIMIT_MS : 600_000) / 1000);
       const run = spawnSync('timeout', ['-s', 'KILL', String(limit), 'npx', 'vitest', 'run', '--bail=1', '--passWithNoTests', ...tests], {
         env: { ...process.env, RLAIF_PROFILE: 'mutation' },
         encoding: 'utf8',
       });
       const where = `${file}:${x.location.start.line}:${x.location.start.column} ${x.mutatorName} → ${JSON.stringify(x.replacement)}`;
       // 137 = 128 + SIGKILL: the wall limit was reached.
-      if (timeouts && run.status === 137) {
+      if (run.status === 137) {
+        // A loop is detected, as Stryker counts a timeout: never a kill, never a survivor.
         confirmed++;
         console.log(`timeout  ${where}`);
         continue;
@@ -139,12 +142,14 @@ if (timeouts && sample > 0) {
   summary.timeoutRecheck = { confirmed, killed, survived: still.length, limitMs: LIMIT_MS, at: new Date().toISOString().slice(0, 10), how: 'Stryker timeouts re-run one by one in plain vitest with a wall limit (scripts/mutation/recheck.mjs --timeouts)' };
 } else {
   c.killed += killed;
+  c.timeout += confirmed;
   if (onlyFile) still.push(...summary.survivors.filter((x) => x.file !== onlyFile));
   c.survived = still.filter((s) => s.status === 'Survived').length;
   c.noCoverage = still.filter((s) => s.status === 'NoCoverage').length;
   summary.survivors = still;
   summary.recheck = {
     killed: killed + (summary.recheck?.killed ?? 0),
+    ...((confirmed || summary.recheck?.loops) && { loops: confirmed + (summary.recheck?.loops ?? 0) }),
     at: new Date().toISOString().slice(0, 10),
     tests: only ?? m.tests,
     how: only
