@@ -1,0 +1,299 @@
+// Direct facts about the theorems' machinery (mutation module `theorems-core`): the tags' `meets`
+// predicates on both sides of their boundary (THEORY §1–2), `tagRule`/`tagsInForce`/`unmetTags`
+// and their InputErrors; `defineFamily`'s DefinitionErrors, one per rule, with the file they name,
+// the defaults a part inherits and the generator's reach switch (issue 10 §6); `originOf`; the
+// registry's lookups, orderings and selection; the variants folder's loading and its errors; the
+// catalogue (the hash that decides freshness, what the build step writes, the sources' fallback);
+// `vocabularyOf` through `evaluatePart`; the shared RLAIF instance (gainSign's three readings,
+// budgetPolicy, the generator's shapes and boundaries); and each explanation's wording wherever
+// it carries a number, a sign or a branch. Every expected number is computed by hand from the
+// instance; the explanations are fed hand-made verdicts, so each branch is reached on purpose.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defineField } from '../../src/instance/fields.ts';
+import { vec } from '../../src/linalg/vec.ts';
+import { alignment, valueModel } from '../../src/model/value.ts';
+import { DefinitionError, InputError } from '../../src/numeric/errors.ts';
+import { CATALOGUE_FILE, entryOf, loadPart, partEntries, readCatalogue, writeCatalogue } from '../../src/theorems/catalogue.ts';
+import { ALIGNMENT_ZERO, budgetPolicy, gainSign, rlaifArbitrary } from '../../src/theorems/common/rlaif-instance.ts';
+import { evaluatePart } from '../../src/theorems/evaluate.ts';
+import { defineFamily, originOf, vocabularyOf, type FamilySpec } from '../../src/theorems/family.ts';
+import { loadRegistry, loadVariants, makeRegistry, THEORY_FAMILIES } from '../../src/theorems/registry.ts';
+import { defineTag, isBuiltinTag, tagRule, tagsInForce, THEORY_TAGS, THEORY_TAGS_ORIGIN, unmetTags } from '../../src/theorems/tags.ts';
+import type { Evaluation, TheoremPart } from '../../src/theorems/types.ts';
+import { scratchRoot } from '../support/scratch.ts';
+
+const scratch = scratchRoot('theorems-core');
+const registry = await loadRegistry();
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const v = (...xs: number[]) => vec(xs);
+const near = (a: number, b: number, tol: number) => expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(tol);
+const meets = (tag: keyof typeof THEORY_TAGS, inst: Record<string, unknown>) => THEORY_TAGS[tag].meets(inst);
+const ok = (): Evaluation => ({ margin: 0, tol: 0, quantities: {}, pre: true });
+
+describe("THEORY's tags: meets on both sides of each restriction", () => {
+  it('isotropic: Σ absent or exactly I (dense or structured); any other Σ is not', () => {
+    expect(meets('isotropic', { vStar: [1, 2] })).toBe(true);
+    expect(meets('isotropic', { Sigma: [[1, 0], [0, 1]] })).toBe(true);
+    expect(meets('isotropic', { Sigma: [[2, 0], [0, 1]] })).toBe(false);
+    expect(meets('isotropic', { Sigma: [[1, 0.5], [0.5, 1]] })).toBe(false);
+    expect(meets('isotropic', { SigmaDiag: [1, 1, 1] })).toBe(true);
+    expect(meets('isotropic', { SigmaDiag: [1, 2, 1] })).toBe(false);
+    // A unit diagonal plus a factor b bᵀ is not I.
+    expect(meets('isotropic', { SigmaDiag: [1, 1], SigmaFactor: [[1, 0]] })).toBe(false);
+  });
+
+  it('linear-value: f absent or the identity; monotone-value: strictly increasing links only', () => {
+    expect(meets('linear-value', {})).toBe(true);
+    expect(meets('linear-value', { f: { kind: 'identity' } })).toBe(true);
+    expect(meets('linear-value', { f: { kind: 'cubic' } })).toBe(false);
+    for (const kind of ['identity', 'cubic', 'exp']) expect(meets('monotone-value', { f: { kind } }), kind).toBe(true);
+    expect(meets('monotone-value', { f: { kind: 'tanh', a: 2, b: 0 } })).toBe(true);
+    for (const kind of ['square', 'negsquare', 'abs', 'sin']) expect(meets('monotone-value', { f: { kind } }), kind).toBe(false);
+  });
+
+  it('converged is a mode of evaluation: every instance meets it', () => {
+    expect(meets('converged', {})).toBe(true);
+    expect(meets('converged', { beta: 0.5 })).toBe(true);
+  });
+
+  it('gaussian-latents and linear-judge: absent, or of the Gaussian / linear kind', () => {
+    expect(meets('gaussian-latents', {})).toBe(true);
+    expect(meets('gaussian-latents', { latents: { kind: 'gaussian' } })).toBe(true);
+    expect(meets('gaussian-latents', { latents: { kind: 'rademacher' } })).toBe(false);
+    expect(meets('linear-judge', {})).toBe(true);
+    expect(meets('linear-judge', { judge: { kind: 'linear' } })).toBe(true);
+    expect(meets('linear-judge', { judge: { kind: 'sign' } })).toBe(false);
+  });
+
+  it('nested: the larger model has no rows of its own (PhiLarge absent)', () => {
+    expect(meets('nested', { PhiExtra: [[1, 0]] })).toBe(true);
+    expect(meets('nested', { PhiLarge: [[1, 0]] })).toBe(false);
+  });
+
+  it('orthogonal-latents: orthonormal ℓ_k to rounding; orthogonal but not unit, or unit but not orthogonal, is not', () => {
+    expect(meets('orthogonal-latents', {})).toBe(true);
+    expect(meets('orthogonal-latents', { latentDirections: [[1, 0], [0, 1]] })).toBe(true);
+    expect(meets('orthogonal-latents', { latentDirections: [[0.6, 0.8], [-0.8, 0.6]] })).toBe(true);
+    expect(meets('orthogonal-latents', { latentDirections: [[2, 0], [0, 1]] })).toBe(false);
+    // Unit vectors at cos = −0.6 (and +0.6): a negative inner product is as far from 0 as a positive one.
+    expect(meets('orthogonal-latents', { latentDirections: [[1, 0], [-0.6, 0.8]] })).toBe(false);
+    expect(meets('orthogonal-latents', { latentDirections: [[1, 0], [0.6, 0.8]] })).toBe(false);
+    // One unit direction alone is orthonormal; a zero one is not.
+    expect(meets('orthogonal-latents', { latentDirections: [[0, 1]] })).toBe(true);
+    expect(meets('orthogonal-latents', { latentDirections: [[0, 0]] })).toBe(false);
+  });
+
+  it('non-conflicting: <v_i, v_j>_Σ >= 0, so orthogonal objectives qualify, and Σ decides what orthogonal means', () => {
+    expect(meets('non-conflicting', {})).toBe(true);
+    expect(meets('non-conflicting', { values: [[1, 0], [0, 1]] })).toBe(true);
+    expect(meets('non-conflicting', { values: [[1, 0], [1, 1]] })).toBe(true);
+    expect(meets('non-conflicting', { values: [[1, 0], [-1, 1]] })).toBe(false);
+    // Euclidean-orthogonal, but <e1, e2>_Σ = −1 under Σ = [[2, −1], [−1, 2]].
+    expect(meets('non-conflicting', { values: [[1, 0], [0, 1]], Sigma: [[2, -1], [-1, 2]] })).toBe(false);
+    // Euclidean-conflicting (<(1,0),(−1,3)> = −1), but <·,·>_Σ = 2·(−1) + 1·3 = 1 under Σ = [[2, 1], [1, 2]].
+    expect(meets('non-conflicting', { values: [[1, 0], [-1, 3]], Sigma: [[2, 1], [1, 2]] })).toBe(true);
+  });
+
+  it('isBuiltinTag knows exactly the nine tags, not inherited names', () => {
+    expect(Object.keys(THEORY_TAGS).every(isBuiltinTag)).toBe(true);
+    expect(Object.keys(THEORY_TAGS)).toHaveLength(9);
+    expect(isBuiltinTag('toString')).toBe(false);
+    expect(isBuiltinTag('large-sample')).toBe(false);
+  });
+});
+
+describe('tagRule, unmetTags, tagsInForce', () => {
+  const never = defineTag('isotropic', { meaning: 'shadowing', meets: () => false });
+  const own = defineTag('large-sample', { meaning: 'n large', meets: (inst) => typeof inst.n === 'number' && inst.n >= 100 });
+
+  it("defineTag keeps the name, meaning and check; a part's own tag is read before THEORY's", () => {
+    expect(own.name).toBe('large-sample');
+    expect(own.meaning).toBe('n large');
+    expect(own.meets({ n: 100 })).toBe(true);
+    expect(own.meets({ n: 99 })).toBe(false);
+    const part = { id: 'P', ownTags: [own, never] };
+    expect(tagRule(part, 'isotropic')).toBe(never);
+    expect(tagRule(part, 'large-sample')).toBe(own);
+    expect(tagRule({ id: 'P' }, 'isotropic')).toBe(THEORY_TAGS.isotropic);
+    expect(tagRule({ id: 'P', ownTags: [own] }, 'nested')).toBe(THEORY_TAGS.nested);
+  });
+
+  it('an unknown tag is an InputError naming the part and the tag', () => {
+    expect(() => tagRule({ id: 'P', ownTags: [own] }, 'shiny')).toThrow(InputError);
+    expect(() => tagRule({ id: 'P', ownTags: [own] }, 'shiny')).toThrow('P has no tag "shiny"');
+  });
+
+  it('unmetTags lists the unmet tags in force, in their order, each read as the part reads it', () => {
+    const part = { id: 'P', ownTags: [own] };
+    const inst = { Sigma: [[2, 0], [0, 1]], f: { kind: 'exp' }, n: 5 };
+    expect(unmetTags(part, inst, ['large-sample', 'monotone-value', 'linear-value', 'isotropic'])).toEqual(['large-sample', 'linear-value', 'isotropic']);
+    expect(unmetTags(part, { n: 500 }, ['large-sample', 'isotropic'])).toEqual([]);
+    expect(unmetTags(part, inst, [])).toEqual([]);
+  });
+
+  it('tagsInForce: all the tags by default, the rest once some are dropped', () => {
+    const T2a = registry.getPart('T2.a');
+    expect([...tagsInForce(T2a)]).toEqual([...T2a.tags]);
+    expect([...tagsInForce(T2a, ['isotropic'])]).toEqual(T2a.tags.filter((t) => t !== 'isotropic'));
+    expect([...tagsInForce(T2a, [...T2a.tags])]).toEqual([]);
+  });
+
+  it("tagsInForce: dropping a tag the part lacks names the part and its tags; an unknown one says unknown", () => {
+    const part = { id: 'P', tags: ['isotropic', 'large-sample'], ownTags: [own, defineTag('other', { meaning: 'o', meets: () => true })] };
+    expect(() => tagsInForce(part, ['nested'])).toThrow(InputError);
+    expect(() => tagsInForce(part, ['nested'])).toThrow('P has no tag "nested" (its tags: isotropic, large-sample)');
+    // The family defines `other`, but this part does not carry it: known, yet not the part's.
+    expect(() => tagsInForce(part, ['other'])).toThrow('P has no tag "other" (its tags: isotropic, large-sample)');
+    expect(() => tagsInForce(part, ['shiny'])).toThrow('unknown tag "shiny" for P (its tags: isotropic, large-sample)');
+    expect(() => tagsInForce({ id: 'Q', tags: [] }, ['shiny'])).toThrow('unknown tag "shiny" for Q (its tags: none)');
+    expect(() => tagsInForce({ id: 'Q', tags: [] }, ['isotropic'])).toThrow('Q has no tag "isotropic" (its tags: none)');
+    expect([...tagsInForce(part, ['large-sample'])]).toEqual(['isotropic']);
+  });
+});
+
+/** A one-part family spec with a constant generator; `over` replaces any field. */
+const spec = (over: Partial<FamilySpec> = {}): FamilySpec => ({
+  id: 'Vx',
+  paperClaims: ['R1'],
+  tags: [],
+  arbitrary: () => fc.constant({ vStar: [1] }),
+  parts: [{ id: 'Vx', title: 'x', statement: 'true', evaluate: ok }],
+  ...over,
+});
+const FILE = '/virtual/v.ts';
+const definitionError = (s: FamilySpec, message: string) => {
+  expect(() => defineFamily(FILE, s)).toThrow(DefinitionError);
+  expect(() => defineFamily(FILE, s)).toThrow(`${FILE}: ${message}`);
+};
+
+describe('defineFamily: each rule a DefinitionError naming the file', () => {
+  it('ids: letters, digits, dots and dashes, no "..", for the family and each part apart', () => {
+    definitionError(spec({ id: 'bad id' }), 'family id "bad id" must be letters, digits, dots and dashes');
+    definitionError(spec({ id: 'a..b' }), 'family id "a..b" must be letters, digits, dots and dashes');
+    definitionError(spec({ parts: [{ id: 'p q', title: 'x', statement: 's', evaluate: ok }] }), 'part id "p q" must be letters, digits, dots and dashes');
+    definitionError(spec({ parts: [{ id: 'p..q', title: 'x', statement: 's', evaluate: ok }] }), 'part id "p..q" must be letters, digits, dots and dashes');
+    definitionError(
+      spec({ parts: [{ id: 'p', title: 'x', statement: 's', evaluate: ok }, { id: 'p', title: 'y', statement: 's', evaluate: ok }] }),
+      'part id "p" is declared twice',
+    );
+    expect(defineFamily(FILE, spec({ id: 'V.1-b' })).id).toBe('V.1-b');
+  });
+
+  it("a family's own tags: not THEORY's, not twice, each with a meaning and a check", () => {
+    definitionError(
+      spec({ defines: { tags: [defineTag('isotropic', { meaning: 'm', meets: () => true })] } }),
+      `tag "isotropic" is THEORY's (declared in ${THEORY_TAGS_ORIGIN}); give the variant's tag another name`,
+    );
+    const t = defineTag('big', { meaning: 'm', meets: () => true });
+    definitionError(spec({ defines: { tags: [t, t] } }), 'tag "big" is defined twice');
+    definitionError(spec({ defines: { tags: [defineTag('big', { meaning: '', meets: () => true })] } }), 'tag "big" needs a meaning and a meets(instance) check');
+    definitionError(
+      spec({ defines: { tags: [{ name: 'big', meaning: 'm', meets: 'yes' as unknown as () => boolean }] } }),
+      'tag "big" needs a meaning and a meets(instance) check',
+    );
+  });
+
+  it("a part's tags must be THEORY's or the family's own", () => {
+    definitionError(spec({ tags: ['shiny'] }), 'Vx: tag "shiny" is neither THEORY\'s nor defined by the family');
+    const fam = defineFamily(FILE, spec({ tags: ['isotropic', 'big'], defines: { tags: [defineTag('big', { meaning: 'm', meets: () => true })] } }));
+    expect(fam.parts[0].tags).toEqual(['isotropic', 'big']);
+    expect(fam.defines.tags.map((x) => x.name)).toEqual(['big']);
+    expect(fam.parts[0].ownTags!.map((x) => x.name)).toEqual(['big']);
+  });
+
+  it('a field that THEORY already has is refused, naming both declarations', () => {
+    expect(() => defineFamily(FILE, spec({ defines: { fields: [defineField({ name: 'Sigma', doc: 'again', type: 'number' })] } }))).toThrow(
+      /^\/virtual\/v\.ts: field "Sigma" is declared twice: in .+ and in \/virtual\/v\.ts$/,
+    );
+    const fam = defineFamily(FILE, spec({ defines: { fields: [defineField({ name: 'pairs', doc: 'a count', type: 'number' })] } }));
+    expect(fam.defines.fields.map((f) => f.name)).toEqual(['pairs']);
+    expect(defineFamily(FILE, spec()).defines).toEqual({ tags: [], fields: [] });
+  });
+
+  it('a part needs a generator: its own or the family’s', () => {
+    definitionError(spec({ arbitrary: undefined }), 'Vx: no generator (give the family or the part an arbitrary)');
+    const own = () => fc.constant({ vStar: [2] });
+    const fam = defineFamily(FILE, spec({ arbitrary: undefined, parts: [{ id: 'Vx', title: 'x', statement: 's', evaluate: ok, arbitrary: own }] }));
+    expect(fc.sample(fam.parts[0].arbitrary(new Set()), 1)).toEqual([{ vStar: [2] }]);
+    // The part's generator wins over the family's.
+    const both = defineFamily(FILE, spec({ parts: [{ id: 'Vx', title: 'x', statement: 's', evaluate: ok, arbitrary: own }] }));
+    expect(fc.sample(both.parts[0].arbitrary(new Set()), 1)).toEqual([{ vStar: [2] }]);
+  });
+
+  it("a part inherits the family's claims, tags and runs unless it gives its own, and carries its provenance", () => {
+    const fam = defineFamily(FILE, spec({
+      tags: ['isotropic'],
+      numRuns: 7,
+      variant: true,
+      parts: [
+        { id: 'A', title: 'a', statement: 's', evaluate: ok },
+        { id: 'B', title: 'b', statement: 's', evaluate: ok, paperClaims: ['R3'], tags: ['nested'], numRuns: 3 },
+      ],
+    }));
+    const [a, b] = fam.parts;
+    expect([a.paperClaims, a.tags, a.numRuns]).toEqual([['R1'], ['isotropic'], 7]);
+    expect([b.paperClaims, b.tags, b.numRuns]).toEqual([['R3'], ['nested'], 3]);
+    for (const p of fam.parts) expect([p.family, p.origin, p.variant]).toEqual(['Vx', FILE, true]);
+    expect(fam.origin).toBe(FILE);
+    expect(defineFamily(FILE, spec()).parts[0].variant).toBeUndefined();
+  });
+
+  it('with any tag dropped the generator is asked for reach, unless the caller says; under all tags it is not', () => {
+    const asked: unknown[] = [];
+    const fam = defineFamily(FILE, spec({
+      tags: ['isotropic', 'nested'],
+      arbitrary: (_inForce, opts) => (asked.push(opts), fc.constant({ vStar: [1] })),
+    }));
+    const p = fam.parts[0];
+    p.arbitrary(new Set(['isotropic', 'nested']));
+    p.arbitrary(new Set(['isotropic', 'nested']), { maxDim: 3 });
+    p.arbitrary(new Set(['isotropic']));
+    p.arbitrary(new Set(), { maxDim: 3 });
+    p.arbitrary(new Set(['nested']), { reach: false, maxDim: 2 });
+    p.arbitrary(new Set(['isotropic', 'nested']), { reach: true });
+    expect(asked).toEqual([{}, { maxDim: 3 }, { reach: true }, { maxDim: 3, reach: true }, { reach: false, maxDim: 2 }, { reach: true }]);
+  });
+
+  it("vocabularyOf: a part reads its family's fields; THEORY's parts do not; a bare part reads THEORY's", () => {
+    const R1n = registry.getPart('R1n');
+    expect(vocabularyOf(R1n).has('n')).toBe(true);
+    expect(vocabularyOf(registry.getPart('T1')).has('n')).toBe(false);
+    const { vocabulary: _v, ...bare } = registry.getPart('T1');
+    expect(vocabularyOf(bare).has('Sigma')).toBe(true);
+    // Through evaluatePart: the family's field passes validation for its own part only.
+    const counted = defineFamily(FILE, spec({
+      defines: { fields: [defineField({ name: 'pairs', doc: 'a count', type: 'number' })] },
+      parts: [{ id: 'Vx', title: 'x', statement: 's', evaluate: (inst) => ({ ...ok(), quantities: { pairs: inst.pairs as number } }) }],
+    })).parts[0];
+    expect(evaluatePart(counted, { pairs: 4 }, new Set()).quantities).toEqual({ pairs: 4 });
+    const plain = defineFamily(FILE, spec()).parts[0];
+    expect(() => evaluatePart(plain, { pairs: 4 }, new Set())).toThrow(/unknown field "pairs"/);
+  });
+});
+
+describe('originOf: a short, stable name for a declaring file', () => {
+  afterEach(() => vi.restoreAllMocks());
+  it("the package's own files relative to it, a built module named as its source", () => {
+    expect(originOf(pathToFileURL(join(ROOT, 'src/theorems/t1-gain-law.ts')).href)).toBe('src/theorems/t1-gain-law.ts');
+    expect(originOf(join(ROOT, 'src/theorems/t1-gain-law.ts'))).toBe('src/theorems/t1-gain-law.ts');
+    expect(originOf(pathToFileURL(join(ROOT, 'dist/theorems/t1-gain-law.js')).href)).toBe('src/theorems/t1-gain-law.ts');
+    expect(originOf(join(ROOT, 'dist/variants/r1-finite-sample.js'))).toBe('src/variants/r1-finite-sample.ts');
+    // Only the build's dist/ and only its .js modules are renamed.
+    expect(originOf(join(ROOT, 'dist/catalogue.json'))).toBe('dist/catalogue.json');
+    expect(originOf(join(ROOT, 'node_modules/pkg/dist/index.js'))).toBe('node_modules/pkg/dist/index.js');
+    expect(registry.getPart('T1').origin).toBe('src/theorems/t1-gain-law.ts');
+  });
+  it('anybody else’s file relative to the working directory when below it, else absolute; never empty', () => {
+    expect(originOf('/elsewhere/v.ts')).toBe('/elsewhere/v.ts');
+    expect(originOf(ROOT)).toBe(ROOT);
+    vi.spyOn(process, 'cwd').mockReturnValue('/work-of-a-user');
+    expect(originOf('/work-of-a-user/variants/v.ts')).toBe('variants/v.ts');
+    expect(originOf(pathToFileURL('/work-of-a-user/v.ts').href)).toBe('v.ts');
+    expect(originOf('/work-of-a-user')).toBe('/work-of-a-user');
+    expect(originOf('/work-of-a-userX/v.ts')).toBe('/work-of-a-userX/v.ts');
+  });
+});
