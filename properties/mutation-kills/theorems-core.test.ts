@@ -297,3 +297,169 @@ describe('originOf: a short, stable name for a declaring file', () => {
     expect(originOf('/work-of-a-userX/v.ts')).toBe('/work-of-a-userX/v.ts');
   });
 });
+
+describe('the registry: lookups, orderings, selection', () => {
+  const fam = (id: string, parts: string[], variant?: boolean) =>
+    defineFamily(`/virtual/${id}.ts`, spec({ id, variant, parts: parts.map((p) => ({ id: p, title: p, statement: 's', evaluate: ok })) }));
+  const A = fam('A', ['A', 'A.x']);
+  const B = fam('B', ['B.x', 'B.y'], true);
+  const r = makeRegistry([A, B]);
+
+  it('parts in family order; the variants are the parts of variant families', () => {
+    expect(r.families).toEqual([A, B]);
+    expect(r.parts.map((p) => p.id)).toEqual(['A', 'A.x', 'B.x', 'B.y']);
+    expect(r.variants.map((p) => p.id)).toEqual(['B.x', 'B.y']);
+    expect(registry.parts.slice(0, THEORY_FAMILIES.flatMap((f) => f.parts).length)).toEqual(THEORY_FAMILIES.flatMap((f) => f.parts));
+    expect(registry.variants.map((p) => p.id)).toEqual(registry.parts.filter((p) => p.family === 'R1n').map((p) => p.id));
+    expect(registry.variants.length).toBeGreaterThan(0);
+  });
+
+  it('getPart: the part by id, or an InputError listing the known ids', () => {
+    expect(r.getPart('B.y')).toBe(B.parts[1]);
+    expect(() => r.getPart('C')).toThrow(InputError);
+    expect(() => r.getPart('C')).toThrow('unknown theorem id "C" (known: A, A.x, B.x, B.y)');
+  });
+
+  it('selectParts: every part for no ids; a family id selects its parts unless a part has that id; order as asked', () => {
+    const all = r.selectParts([]);
+    expect(all).toEqual(r.parts);
+    all.pop();
+    expect(r.parts).toHaveLength(4);
+    expect(r.selectParts(['B']).map((p) => p.id)).toEqual(['B.x', 'B.y']);
+    // `A` is a family id and a part id: the part is meant.
+    expect(r.selectParts(['A']).map((p) => p.id)).toEqual(['A']);
+    expect(r.selectParts(['B.y', 'A.x', 'B']).map((p) => p.id)).toEqual(['B.y', 'A.x', 'B.x', 'B.y']);
+    expect(() => r.selectParts(['A.x', 'Z'])).toThrow('unknown theorem id "Z"');
+    expect(registry.selectParts(['T2']).map((p) => p.id)).toEqual(['T2.a', 'T2.b', 'T2.c']);
+    expect(registry.selectParts(['T1']).map((p) => p.id)).toEqual(['T1']);
+  });
+
+  it('an empty registry knows nothing', () => {
+    const none = makeRegistry([]);
+    expect(none.selectParts([])).toEqual([]);
+    expect(() => none.getPart('T1')).toThrow('unknown theorem id "T1" (known: )');
+  });
+
+  it('the registry is loaded once per process', () => {
+    expect(loadRegistry()).toBe(loadRegistry());
+  });
+});
+
+describe('loadVariants: every module of a folder, sorted, each a family', () => {
+  const errorsTs = pathToFileURL(join(ROOT, 'src/numeric/errors.ts')).href;
+  const familyTs = pathToFileURL(join(ROOT, 'src/theorems/family.ts')).href;
+  const folder = (files: Record<string, string>) => {
+    const dir = scratch.sub('variants');
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return pathToFileURL(`${dir}/`);
+  };
+  const family = (id: string) => `export default { id: '${id}', parts: [] };\n`;
+
+  it('imports .ts and .js modules in name order and nothing else', async () => {
+    const dir = folder({
+      'b.js': family('B'),
+      'a.js': family('A'),
+      'c.ts': `const id: string = 'C';\nexport default { id, parts: [] as unknown[] };\n`,
+      'types.d.ts': 'this is not a module\n',
+      'notes.md': 'not a module\n',
+      'data.json': '{}\n',
+      'c.tsx': 'not a module either\n',
+      'readme-ts': 'nor this\n',
+    });
+    expect((await loadVariants(dir)).map((f) => f.id)).toEqual(['A', 'B', 'C']);
+    expect(await loadVariants(folder({ 'notes.txt': 'x' }))).toEqual([]);
+  });
+
+  it('a module that cannot load is a DefinitionError naming the file and the first line of why', async () => {
+    const dir = folder({ 'broken.js': "throw new Error('nope\\nsecond line');\n" });
+    const err = await loadVariants(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DefinitionError);
+    expect((err as Error).message).toBe(`${new URL('broken.js', dir).pathname}: cannot load the variant (nope)`);
+  });
+
+  it("a declaration's own DefinitionError passes through, naming the variant's file", async () => {
+    const dir = folder({
+      'bad.ts': `import { defineFamily } from '${familyTs}';\nexport default defineFamily(import.meta.url, { id: 'bad id', paperClaims: [], tags: [], parts: [] });\n`,
+    });
+    const err = await loadVariants(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DefinitionError);
+    expect((err as Error).message).toBe(`${fileURLToPath(new URL('bad.ts', dir))}: family id "bad id" must be letters, digits, dots and dashes`);
+    const input = folder({ 'input.js': `import { InputError } from '${errorsTs}';\nthrow new InputError('as thrown');\n` });
+    expect(((await loadVariants(input).catch((e: unknown) => e)) as Error).message).toBe('as thrown');
+  });
+
+  it.each([
+    ['no default export', 'export const x = 1;\n'],
+    ['a null default', 'export default null;\n'],
+    ['a number', 'export default 3;\n'],
+    ['a function, even one carrying parts', 'const f = () => 0;\nf.parts = [];\nexport default f;\n'],
+    ['an object without parts', "export default { id: 'X', parts: 'none' };\n"],
+  ])('%s is refused as not a family', async (_, text) => {
+    const dir = folder({ 'v.js': text });
+    const err = await loadVariants(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DefinitionError);
+    expect((err as Error).message).toBe(`${new URL('v.js', dir).pathname}: a variant's default export is a family (defineFamily(import.meta.url, {…}))`);
+  });
+});
+
+describe('the catalogue', () => {
+  const DIST = new URL('../../dist/', import.meta.url);
+  const built = readCatalogue(DIST)!;
+  /** The registry's layers of the build, copied (no catalogue). */
+  const copy = () => {
+    const root = scratch.sub('dist');
+    for (const d of ['numeric', 'linalg', 'model', 'instance', 'arbitraries', 'theorems', 'variants']) cpSync(new URL(d, DIST), join(root, d), { recursive: true });
+    return root;
+  };
+
+  it("entryOf: what `list` shows of a part, copied, with `expected` only where declared", () => {
+    const T1 = registry.getPart('T1');
+    const e = entryOf(T1);
+    expect(e).toEqual({ id: 'T1', title: T1.title, statement: T1.statement, paperClaims: [...T1.paperClaims], tags: [...T1.tags], variant: false });
+    expect('expected' in e).toBe(false);
+    expect(e.paperClaims).not.toBe(T1.paperClaims);
+    expect(e.tags).not.toBe(T1.tags);
+    const declared = registry.parts.find((p) => p.expected)!;
+    expect(entryOf(declared).expected).toEqual(declared.expected);
+    expect(entryOf(registry.variants[0]).variant).toBe(true);
+  });
+
+  it('a copy whose stamp differs but whose content hash is right is fresh: the hash decides', () => {
+    expect(built).toBeDefined();
+    const root = copy();
+    writeFileSync(join(root, CATALOGUE_FILE), JSON.stringify({ ...built, stamp: ['not the stamp'] }));
+    expect(readCatalogue(pathToFileURL(`${root}/`))?.families).toEqual(built.families);
+    // No stamp at all: the hash still decides.
+    const { stamp: _s, ...unstamped } = built;
+    writeFileSync(join(root, CATALOGUE_FILE), JSON.stringify(unstamped));
+    expect(readCatalogue(pathToFileURL(`${root}/`))?.fingerprint).toBe(built.fingerprint);
+  });
+
+  it('no catalogue, or one that is not JSON: none (the registry answers)', () => {
+    const root = copy();
+    expect(readCatalogue(pathToFileURL(`${root}/`))).toBeUndefined();
+    writeFileSync(join(root, CATALOGUE_FILE), '{ not json');
+    expect(readCatalogue(pathToFileURL(`${root}/`))).toBeUndefined();
+  });
+
+  it("the build step writes the registry's families with their modules, fresh for the folder it is written in", async () => {
+    const root = copy();
+    const at = pathToFileURL(`${root}/`);
+    expect(await writeCatalogue(at)).toBe(fileURLToPath(new URL(CATALOGUE_FILE, at)));
+    const written = JSON.parse(readFileSync(join(root, CATALOGUE_FILE), 'utf8'));
+    expect(written.families).toEqual(built.families);
+    expect(written.families[0]).toMatchObject({ id: 'T1', module: 'theorems/t1-gain-law.js' });
+    expect(written.fingerprint).toBe(built.fingerprint);
+    expect(readCatalogue(at)).toEqual(written);
+    // Fresh by its stamp alone, before any hash: a wrong hash does not matter while the stamp holds.
+    writeFileSync(join(root, CATALOGUE_FILE), JSON.stringify({ ...written, fingerprint: 'not the hash' }));
+    expect(readCatalogue(at)?.families).toEqual(built.families);
+  });
+
+  it('from the sources (no catalogue there) the registry answers: every part, and one part by id', async () => {
+    expect(await partEntries()).toEqual(registry.parts.map(entryOf));
+    expect(await loadPart('T2.b')).toBe(registry.getPart('T2.b'));
+    await expect(loadPart('T9')).rejects.toThrow(InputError);
+    await expect(loadPart('T9')).rejects.toThrow(/unknown theorem id "T9"/);
+  });
+});
