@@ -17,9 +17,15 @@ import { defineField } from '../../src/instance/fields.ts';
 import { vec } from '../../src/linalg/vec.ts';
 import { alignment, valueModel } from '../../src/model/value.ts';
 import { DefinitionError, InputError } from '../../src/numeric/errors.ts';
+import { num } from '../../src/numeric/format.ts';
 import { CATALOGUE_FILE, entryOf, loadPart, partEntries, readCatalogue, writeCatalogue } from '../../src/theorems/catalogue.ts';
 import { ALIGNMENT_ZERO, budgetPolicy, gainSign, rlaifArbitrary } from '../../src/theorems/common/rlaif-instance.ts';
 import { evaluatePart } from '../../src/theorems/evaluate.ts';
+import { explainT3b, explainT3c, explainT3sa } from '../../src/theorems/explain/ceiling.ts';
+import { explainT4b, explainT4d, explainT4e, explainT5b, explainT5d, explainT7a } from '../../src/theorems/explain/constitutions.ts';
+import { explainGainSign, explainT1, explainT1a, explainT1b, explainT6a, explainT6b } from '../../src/theorems/explain/gain.ts';
+import { explainT2a, explainT2b, explainT2c } from '../../src/theorems/explain/judge.ts';
+import { judgeWords, latentWords, linkKind, linkWords } from '../../src/theorems/explain/words.ts';
 import { defineFamily, originOf, vocabularyOf, type FamilySpec } from '../../src/theorems/family.ts';
 import { loadRegistry, loadVariants, makeRegistry, THEORY_FAMILIES } from '../../src/theorems/registry.ts';
 import { defineTag, isBuiltinTag, tagRule, tagsInForce, THEORY_TAGS, THEORY_TAGS_ORIGIN, unmetTags } from '../../src/theorems/tags.ts';
@@ -461,5 +467,200 @@ describe('the catalogue', () => {
     expect(await loadPart('T2.b')).toBe(registry.getPart('T2.b'));
     await expect(loadPart('T9')).rejects.toThrow(InputError);
     await expect(loadPart('T9')).rejects.toThrow(/unknown theorem id "T9"/);
+  });
+});
+
+describe('explanations: words for the instance (explain/words.ts)', () => {
+  it('every link of THEORY §4 has its formula; tanh and logistic carry a and b; absent is the identity', () => {
+    expect(linkWords({})).toBe('identity: f(x) = x');
+    for (const kind of ['identity', 'cubic', 'exp', 'tanh', 'logistic', 'square', 'negsquare', 'abs', 'sin'])
+      expect(linkWords({ f: { kind, a: 2, b: 0.5 } }), kind).toMatch(new RegExp(`^${kind}: f\\(x\\) = \\S`));
+    expect(linkWords({ f: { kind: 'cubic' } })).toBe('cubic: f(x) = x³ + x');
+    expect(linkWords({ f: { kind: 'tanh', a: 2, b: 0.5 } })).toBe('tanh: f(x) = tanh(2x + 0.5)');
+    expect(linkWords({ f: { kind: 'logistic', a: 3, b: -1 } })).toBe('logistic: f(x) = 1/(1 + e^−(3x + −1))');
+    // A parameter that is not a number is shown as unknown, never invented.
+    expect(linkWords({ f: { kind: 'tanh' } })).toBe('tanh: f(x) = tanh(?x + ?)');
+    for (const kind of ['square', 'abs', 'sin']) expect(linkWords({ f: { kind } })).toContain('(not monotone)');
+    expect(linkWords({ f: { kind: 'negsquare' } })).toContain('decreasing for x > 0');
+    expect(linkWords({ f: { kind: 'wavy' } })).toBe('wavy');
+    expect(linkWords({ f: 'exp' })).toBe('identity: f(x) = x');
+    expect(linkWords({ f: { kind: 3 } })).toBe('identity: f(x) = x');
+    expect(linkKind({})).toBe('identity');
+    expect(linkKind({ f: { kind: 'exp' } })).toBe('exp');
+  });
+
+  it('latent laws and judges: each kind in words, absent is Gaussian / linear, an unknown kind by name', () => {
+    expect(latentWords({})).toBe('gaussian (z ~ N(0, I))');
+    expect(latentWords({ latents: { kind: 'rademacher' } })).toBe('rademacher (each z_i = ±1 with probability ½)');
+    expect(latentWords({ latents: { kind: 'uniform' } })).toBe('uniform (each z_i uniform on [−√3, √3])');
+    expect(latentWords({ latents: { kind: 'cauchy' } })).toBe('cauchy');
+    expect(judgeWords({})).toBe('linear (scores <u_c,h>)');
+    expect(judgeWords({ judge: { kind: 'sign' } })).toBe('sign (scores sign<u_c,h>)');
+    expect(judgeWords({ judge: { kind: 'tanh', a: 2 } })).toBe('tanh (scores tanh(2<u_c,h>))');
+    expect(judgeWords({ judge: { kind: 'quadratic', Q: [[1]] } })).toBe('quadratic (scores hᵀQh + <u_c,h>)');
+    expect(judgeWords({ judge: { kind: 'cubic' } })).toBe('cubic');
+  });
+});
+
+/** A verdict carrying quantities `q` and tolerance `tol`. */
+const verdict = (q: Record<string, number | undefined>, tol = 0): Evaluation => ({ margin: -1, tol, pre: true, quantities: q as Record<string, number> });
+
+describe('explanations of T3 and T3s (explain/ceiling.ts)', () => {
+  const over = { correlation: 0.9, ceiling: 0.5 };
+  it('T3.b: the correlation above the ceiling by more than tol; at exactly tol it is not said to be above', () => {
+    expect(explainT3b({}, verdict(over, 0.25))).toBe('the judge correlates 0.9 with V*, above the ceiling q = 0.5');
+    expect(explainT3b({}, verdict({ correlation: 0.75, ceiling: 0.5 }, 0.25))).toBe('the correlation 0.75 and the ceiling q = 0.5 do not meet as claimed');
+  });
+  it('T3.b: the probe below the ceiling by more than tol, alone or with the correlation', () => {
+    const probe = { correlation: 0.5, ceiling: 0.5, equalityMargin: -0.5, probeCorrelation: 0.3 };
+    const said = 'the probe u* = Σ_h⁺Φw* should reach the ceiling q = 0.5 but correlates only 0.3 with V*';
+    expect(explainT3b({}, verdict(probe, 0.25))).toBe(said);
+    expect(explainT3b({}, verdict({ ...probe, equalityMargin: -0.25 }, 0.25))).toMatch(/^the correlation 0\.5 and the ceiling q = 0\.5 do not meet/);
+    expect(explainT3b({}, verdict({ ...probe, correlation: 0.9 }, 0.25))).toBe(`the judge correlates 0.9 with V*, above the ceiling q = 0.5, and ${said}`);
+  });
+  it('the departure from the linear-Gaussian world: latents and judge together, each alone, and the link', () => {
+    const say = (inst: Record<string, unknown>) => explainT3b(inst, verdict(over, 0.25)).replace('the judge correlates 0.9 with V*, above the ceiling q = 0.5', '');
+    expect(say({ latents: { kind: 'gaussian' }, judge: { kind: 'linear' }, f: { kind: 'identity' } })).toBe('');
+    expect(say({ latents: { kind: 'rademacher' }, judge: { kind: 'sign' } })).toBe(
+      ': with rademacher (each z_i = ±1 with probability ½) latents E[V* | h] is not linear in h, and the sign (scores sign<u_c,h>) judge exploits that',
+    );
+    expect(say({ latents: { kind: 'uniform' } })).toBe(": with uniform (each z_i uniform on [−√3, √3]) latents the policy's tilt exp<θ,h> does not move z as a Gaussian would");
+    expect(say({ judge: { kind: 'tanh', a: 2 } })).toBe(': the judge is tanh (scores tanh(2<u_c,h>))');
+    expect(say({ judge: { kind: 'sign' }, f: { kind: 'exp' } })).toBe(': the judge is sign (scores sign<u_c,h>); with exp: f(x) = eˣ V* = f(<w*,z>) is not linear in z');
+    expect(say({ f: { kind: 'cubic' } })).toBe(': with cubic: f(x) = x³ + x V* = f(<w*,z>) is not linear in z');
+  });
+  it('T3.c: the gain above its bound (plus its half-width when Monte Carlo), the agreement above its bound plus half-width', () => {
+    const base = { gain: 1, gainBound: 1, ceiling: 0.5, agreement: 0.5, agreementBound: 0.75, agreementHalfWidth: 0.125 };
+    expect(explainT3c({}, verdict({ ...base, gain: 2 }))).toBe('the gain G = 2 exceeds the bound sqrt(2ε)·q·‖w*‖ = 1 (q = 0.5)');
+    expect(explainT3c({}, verdict({ ...base, gain: 1.25, gainHalfWidth: 0.5 }))).toMatch(/^the gain 1\.25 and agreement 0\.5 overshoot their bounds \(1, 0\.75\)$/);
+    expect(explainT3c({}, verdict({ ...base, gain: 1.5, gainHalfWidth: 0.5 }))).toMatch(/overshoot their bounds/);
+    expect(explainT3c({}, verdict({ ...base, gain: 1.75, gainHalfWidth: 0.5 }))).toMatch(/^the gain G = 1\.75 exceeds the bound/);
+    expect(explainT3c({}, verdict({ ...base, agreement: 0.9 }))).toBe(`the agreement 0.9 ± ${num(0.125, 2)} exceeds the bound 1 − arccos(q)/π = 0.75`);
+    expect(explainT3c({}, verdict({ ...base, agreement: 0.875 }))).toMatch(/overshoot their bounds/);
+    expect(explainT3c({ latents: { kind: 'uniform' } }, verdict({ ...base, gain: 2, agreement: 0.9 }))).toMatch(
+      /^the gain G = 2 exceeds .*, and the agreement 0\.9 .* = 0\.75: with uniform /,
+    );
+  });
+  it('T3s.a: the larger model with its own rows counted, or unnamed', () => {
+    const q = verdict({ ceilingLarge: 0.5, ceilingSmall: 0.75 });
+    expect(explainT3sa({ PhiLarge: [[1, 0], [0, 1], [1, 1]] }, q)).toMatch(
+      /^the larger model \(3 rows of its own, not containing the smaller one's\) has ceiling q_B = 0\.5, below the smaller model's q_A = 0\.75: /,
+    );
+    expect(explainT3sa({}, q)).toMatch(/^the larger model has ceiling q_B = 0\.5, below/);
+  });
+});
+
+describe('explanations of T4, T5, T7 (explain/constitutions.ts)', () => {
+  it('Σ in words: dense as its matrix, structured, or the identity', () => {
+    const q = verdict({ alignmentActivated: -0.5 });
+    expect(explainT4d({ Sigma: [[2, 1], [1, 2]] }, q)).toContain('with Σ = [[2, 1], [1, 2]] (not the identity)');
+    expect(explainT4d({ SigmaDiag: [1, 2] }, q)).toContain('with a structured Σ (not the identity)');
+    expect(explainT4d({}, q)).toContain('with Σ = I (not the identity)');
+  });
+  it('T4.d: the constitution as a span, or the whole space, and the reversed alignment', () => {
+    const q = verdict({ alignmentActivated: -0.5 });
+    expect(explainT4d({ basis: [[1, 0], [0, 2]] }, q)).toContain('the constitution span{[1, 0], [0, 2]} activates u_c = Pw with A(u_c) = −0.5 < 0');
+    expect(explainT4d({}, q)).toContain('the constitution the whole space activates');
+  });
+  it('T4.b: activated below the bound by more than tol; the construction beyond δ + tol; the d = 1 case when c > 0', () => {
+    const q = { alignmentActivated: 0.25, bound: 0.5, alignmentConstructed: 0.5, delta: 0.25, c: 1 };
+    const low = "the instance's constitution activates A(Pw) = 0.25, below the bound 0.5";
+    expect(explainT4b({ w: [1, 0] }, verdict(q, 0.125))).toBe(low);
+    expect(explainT4b({ w: [1, 0] }, verdict({ ...q, alignmentActivated: 0.375 }, 0.125))).toBe('A(Pw) = 0.375 against the bound 0.5');
+    const high = 'the claim needs a rank-1 constitution within δ = 0.25 of the bound 0.5, but the construction reaches A = 0.9';
+    const d1 = 'in d = 1 with <w,v*> > 0 (c = 1) the only activated direction is w itself, so every constitution gives A(Pw) = 1';
+    expect(explainT4b({ w: [1, 0] }, verdict({ ...q, alignmentConstructed: 0.9 }, 0.125))).toBe(`${low}; ${high}`);
+    expect(explainT4b({ w: [2] }, verdict({ ...q, alignmentActivated: 0.5, alignmentConstructed: 0.9 }, 0.125))).toBe(`${high}; ${d1}`);
+    expect(explainT4b({ w: [2] }, verdict({ ...q, alignmentActivated: 0.5, alignmentConstructed: 0.9, c: 0 }, 0.125))).toBe(high);
+    expect(explainT4b({ w: [2] }, verdict({ ...q, alignmentActivated: 0.5, alignmentConstructed: 0.875 }, 0.125))).toBe('A(Pw) = 0.5 against the bound 0.5');
+  });
+  it('T4.e: the latent named from 1, and the largest |cos| between two distinct ℓ_k', () => {
+    const q = verdict({ j: 1, alphaJ: 2, alignmentLatent: -0.5, alignmentActivated: 0.25 });
+    const cosOf = (L?: number[][]) => /largest \|cos\| between two of them: ([^)]*)\)/.exec(explainT4e(L ? { latentDirections: L } : {}, q))![1];
+    expect(explainT4e({ latentDirections: [[1, 0], [1, 1]] }, q)).toMatch(
+      /^ℓ_2 enters the readout with α = 2 > 0 and is anti-social \(A\(ℓ_2\) = −0\.5\), yet span\{ℓ_2\} activates u_c with A\(u_c\) = 0\.25, not A\(ℓ_2\)/,
+    );
+    expect(cosOf([[1, 0], [1, 1]])).toBe(num(Math.SQRT1_2));
+    expect(cosOf([[1, 0], [-1, 1]])).toBe(num(Math.SQRT1_2));
+    expect(cosOf([[1, 0], [0, 1], [2, 2]])).toBe(num(Math.SQRT1_2));
+    expect(cosOf([[1, 0], [0, 3]])).toBe('0');
+    expect(cosOf([[1, 0], [0, 0]])).toBe('0');
+    expect(cosOf()).toBe('0');
+  });
+  it('T5.b: the estimate against the Euclidean fraction, φ also in degrees', () => {
+    const s = explainT5b({}, verdict({ estimate: 0.3, halfWidth: 0.05, fraction: 0.25, phi: Math.PI / 2 }));
+    expect(s).toContain('a fraction 0.3 ± 0.05 of the sphere lies in C, not (π − φ)/(2π) = 0.25');
+    expect(s).toContain(`φ = ${num(Math.PI / 2)} (90°)`);
+  });
+  it('T5.d: the worst conflicting pair in Σ, the weights, and the missed floor', () => {
+    const q = verdict({ minImprovement: -0.5, minSlack: -0.75 });
+    const tail = 'harms an objective: min_j <u, v_j>_Σ = −0.5 (the claim\'s floor λ_j‖v_j‖²_Σ is missed by 0.75)';
+    expect(explainT5d({ values: [[1, 0], [-1, 1], [-2, 0]], lambda: [0.5, 0.25, 0.25] }, q)).toBe(
+      `the objectives conflict (<v_1, v_3>_Σ = −2 < 0), and the mixture u = Σλ_i v_i with λ = [0.5, 0.25, 0.25] ${tail}`,
+    );
+    expect(explainT5d({ values: [[1, 0], [0, 1]], Sigma: [[2, -1], [-1, 2]] }, q)).toBe(`the objectives conflict (<v_1, v_2>_Σ = −1 < 0), and the mixture u = Σλ_i v_i ${tail}`);
+    expect(explainT5d({ values: [[1, 0], [0, 1]] }, q)).toBe(`the mixture u = Σλ_i v_i ${tail}`);
+    // An instance the reader rejects: no pair to name, the numbers still stand.
+    expect(explainT5d({}, q)).toBe(`the mixture u = Σλ_i v_i ${tail}`);
+  });
+  it('T7.a: after and before ablation', () => {
+    expect(explainT7a({ SigmaDiag: [1, 2] }, verdict({ alignmentAfterAblation: 0.25, agreementAfterAblation: 0.75, halfWidth: 0.05, alignmentBefore: 0.5 }))).toBe(
+      'with a structured Σ the ablation h ↦ (I − r̂r̂ᵀ)h removes r\'s Euclidean direction, not its correlation with the rest: ' +
+        'the judge keeps A = 0.25 (0 claimed) and Agr = 0.75 ± 0.05 (½ claimed); before ablation A = 0.5',
+    );
+  });
+});
+
+describe('explanations of T1, T6 (explain/gain.ts) and T2 (explain/judge.ts)', () => {
+  it('T1: the predicted and computed gains, the budget (1 when absent) and the link', () => {
+    const q = verdict({ predictedGain: 1.5, alignment: 0.5, gain: 2 });
+    expect(explainT1({ f: { kind: 'exp' } }, q)).toMatch(/^the law predicts G = sqrt\(2ε\)·‖v\*‖_Σ·A\(u\) = 1\.5 \(A\(u\) = 0\.5, ε = 1\), but the gain computed from J is G = 2: with exp: f\(x\) = eˣ the/);
+    expect(explainT1({ epsilon: 2 }, q)).toContain('(A(u) = 0.5, ε = 2)');
+  });
+  it('T1.a / T6.b: the direction the alignment asks for against the direction the gain went, each of three', () => {
+    const say = (alignment: number, gain: number) => explainGainSign({}, verdict({ alignment, gain }));
+    expect(say(0.5, -0.25)).toBe('the judge has A(u) = 0.5, so the claim needs the RLAIF step to raise the expected true value, yet with identity: f(x) = x it lowers it: G = −0.25');
+    expect(say(-0.5, 0.25)).toMatch(/A\(u\) = −0\.5, so the claim needs the RLAIF step to lower the .* it raises it: G = 0\.25$/);
+    expect(say(0, 0.25)).toMatch(/A\(u\) = 0, so the claim needs the RLAIF step to leave unchanged the expected true value, .* it raises it/);
+    expect(say(0.5, 0)).toMatch(/to raise .* it leaves unchanged it: G = 0$/);
+    expect(explainT1a).toBe(explainGainSign);
+    expect(explainT6b).toBe(explainGainSign);
+  });
+  it('T1.b: above the ceiling; at it, the collinear and the non-collinear readings', () => {
+    expect(explainT1b({}, verdict({ gain: 2, ceiling: 1, collinear: 0 }))).toMatch(/^the gain G = 2 exceeds the KL-budget ceiling sqrt\(2ε\)·‖v\*‖_Σ = 1 \(ε = 1\); with identity/);
+    expect(explainT1b({}, verdict({ gain: 1, ceiling: 1, collinear: 1 }))).toBe('u is a positive multiple of v*, so the claim needs G = ceiling, yet G = 1 while the ceiling is 1');
+    expect(explainT1b({}, verdict({ gain: 0.5, ceiling: 1, collinear: 0 }))).toBe('u is not a positive multiple of v*, so the claim needs G < ceiling, yet G = 0.5 and the ceiling is 1');
+  });
+  it("T6.a: Sheppard's prediction against the sampled agreement", () => {
+    expect(explainT6a({ f: { kind: 'sin' } }, verdict({ sheppard: 0.75, alignment: 0.5, agreement: 0.5, halfWidth: 0.05 }))).toMatch(
+      /^Sheppard's formula predicts Agr = 1 − arccos\(A\)\/π = 0\.75 for A\(u\) = 0\.5, but the judge agrees with true values on 0\.5 ± 0\.05 of sampled pairs: with sin: /,
+    );
+  });
+  const align = (alignmentJudge: number, alignmentGeneration: number) => ({ alignmentJudge, alignmentGeneration });
+  it('T2: the judge better, worse or as well aligned, with the relation', () => {
+    const q = (j: number, g: number) => verdict({ ...align(j, g), gainJudge: 1, gainGeneration: 1 });
+    expect(explainT2a({}, q(0.5, -0.5))).toMatch(/^the judge is better aligned than generation \(A\(u_c\) = 0\.5 > A\(g\) = −0\.5\)/);
+    expect(explainT2a({}, q(-0.5, 0.5))).toMatch(/^the judge is worse aligned than generation \(A\(u_c\) = −0\.5 < A\(g\) = 0\.5\)/);
+    expect(explainT2a({}, q(0.5, 0.5))).toMatch(/^the judge is as well aligned as generation \(A\(u_c\) = 0\.5 = A\(g\) = 0\.5\)/);
+  });
+  it('T2.a: which direction gains more at equal budget', () => {
+    const say = (gainJudge: number, gainGeneration: number) => explainT2a({}, verdict({ ...align(1, 0), gainJudge, gainGeneration }));
+    expect(say(1, 2)).toContain(', yet at equal KL budget self-training on g gains more (G(u_c) = 1, G(g) = 2): with identity');
+    expect(say(2, 1)).toContain('RLAIF with the judge gains more (G(u_c) = 2, G(g) = 1)');
+    expect(say(1, 1)).toContain('both gain the same (G(u_c) = 1, G(g) = 1)');
+  });
+  it('T2.b: agrees more or less often', () => {
+    const say = (agreementJudge: number, agreementGeneration: number) =>
+      explainT2b({}, verdict({ ...align(1, 0), agreementJudge, agreementGeneration, halfWidth: 0.05 }));
+    expect(say(0.5, 0.75)).toContain('yet it agrees with true values less often (Agr(u_c) = 0.5, Agr(g) = 0.75, each ± 0.05)');
+    expect(say(0.75, 0.5)).toContain('agrees with true values more often');
+  });
+  it('T2.c: one step at the instance β (or ?), or training to convergence; the limit printed, 0 within rounding', () => {
+    const q = { ...align(1, 0), alignmentPolicy: -0.5, alignmentLimit: 0.75 };
+    expect(explainT2c({ beta: 0.5 }, verdict(q))).toMatch(/, yet one RLAIF step at β = 0\.5 leaves the policy at A\(θ_β\) = −0\.5 < A\(g\): .*\(A → 0\.75\)$/);
+    expect(explainT2c({}, verdict(q))).toContain('one RLAIF step at β = ? leaves');
+    expect(explainT2c({}, verdict({ ...q, alignmentPolicy: undefined, alignmentLimit: -0.25 }))).toMatch(/, yet training to convergence leaves the policy at A\(θ_β\) = −0\.25 < A\(g\): .*\(A → −0\.25\)$/);
+    expect(explainT2c({}, verdict({ ...q, alignmentLimit: 3e-9 }))).toMatch(/\(A → 0\)$/);
+    expect(explainT2c({}, verdict({ ...q, alignmentLimit: -3e-9 }))).toMatch(/\(A → 0\)$/);
   });
 });
