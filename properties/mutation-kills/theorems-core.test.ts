@@ -14,12 +14,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineField } from '../../src/instance/fields.ts';
+import { Reader } from '../../src/instance/reader.ts';
+import { inner, sNorm } from '../../src/linalg/covariance.ts';
 import { vec } from '../../src/linalg/vec.ts';
 import { alignment, valueModel } from '../../src/model/value.ts';
 import { DefinitionError, InputError } from '../../src/numeric/errors.ts';
 import { num } from '../../src/numeric/format.ts';
+import { scaledTol } from '../../src/numeric/tolerance.ts';
 import { CATALOGUE_FILE, entryOf, loadPart, partEntries, readCatalogue, writeCatalogue } from '../../src/theorems/catalogue.ts';
-import { ALIGNMENT_ZERO, budgetPolicy, gainSign, rlaifArbitrary } from '../../src/theorems/common/rlaif-instance.ts';
+import { ALIGNMENT_ZERO, budgetPolicy, gainSign, judgeDirection, readValueModel, rlaifArbitrary } from '../../src/theorems/common/rlaif-instance.ts';
 import { evaluatePart } from '../../src/theorems/evaluate.ts';
 import { explainT3b, explainT3c, explainT3sa } from '../../src/theorems/explain/ceiling.ts';
 import { explainT4b, explainT4d, explainT4e, explainT5b, explainT5d, explainT7a } from '../../src/theorems/explain/constitutions.ts';
@@ -662,5 +665,152 @@ describe('explanations of T1, T6 (explain/gain.ts) and T2 (explain/judge.ts)', (
     expect(explainT2c({}, verdict({ ...q, alignmentPolicy: undefined, alignmentLimit: -0.25 }))).toMatch(/, yet training to convergence leaves the policy at A\(θ_β\) = −0\.25 < A\(g\): .*\(A → −0\.25\)$/);
     expect(explainT2c({}, verdict({ ...q, alignmentLimit: 3e-9 }))).toMatch(/\(A → 0\)$/);
     expect(explainT2c({}, verdict({ ...q, alignmentLimit: -3e-9 }))).toMatch(/\(A → 0\)$/);
+  });
+});
+
+describe('the shared RLAIF instance (common/rlaif-instance.ts)', () => {
+  // v* = e1, Σ = I, f = id: J(θ) = <θ, e1>, so a policy from (4, 0) to (5, 0) shifts the value
+  // score by exactly 1 under N(4, 1), and gainChange = E|f(x + 1) − f(x)| = 1.
+  const M = valueModel(v(1, 0));
+  const [from, to, still, hair] = [v(4, 0), v(5, 0), v(4, 0), v(4 + 1e-9, 0)];
+  const tolOf = (G: number, unit: number, scale: number, ...mags: number[]) => scaledTol(scale, G, ...mags) / unit;
+
+  it('gainSign, p ≠ 0 and the shift resolvable: the strict sign reading, in units of `unit` (0 read as 1)', () => {
+    const e = gainSign(M, 0.5, 1, from, to, 1);
+    expect(e.pre).toBe(true);
+    near(e.quantities.gainChange, 1, 1e-12);
+    near(e.quantities.valueScale, 5, 1e-3); // E|X| for X ~ N(5, 1): 5 to within 2φ(5)
+    expect(e.margin).toBe(0.5); // sameSign(0.5, 1) = min(0.5, 1)
+    expect(e.tol).toBe(tolOf(1, 1, e.quantities.valueScale));
+    expect(gainSign(M, 0.5, -1, from, to, 1).margin).toBe(-0.5);
+    expect(gainSign(M, -0.5, -1, from, to, 1).margin).toBe(0.5);
+    // A gain stuck at 0 while p ≠ 0 fails by |p|, not at the edge of tol.
+    expect(gainSign(M, 0.5, 0, from, to, 1).margin).toBe(-0.5);
+    // The unit normalises G (and the tolerance): p = 2, G = 1 → 1; G/4 = 0.25 → 0.25.
+    expect(gainSign(M, 2, 1, from, to, 1).margin).toBe(1);
+    const quarter = gainSign(M, 2, 1, from, to, 4);
+    expect(quarter.margin).toBe(0.25);
+    expect(quarter.tol).toBe(tolOf(1, 4, quarter.quantities.valueScale));
+    expect(gainSign(M, 2, 1, from, to, 0)).toEqual(gainSign(M, 2, 1, from, to, 1));
+    // The caller's magnitudes enter the tolerance.
+    expect(gainSign(M, 0.5, 1, from, to, 1, [1000]).tol).toBe(tolOf(1, 1, e.quantities.valueScale, 1000));
+  });
+
+  it('gainSign, p = 0 (to ALIGNMENT_ZERO): G may be no larger than the shift\'s own change', () => {
+    const z = gainSign(M, 0, 0, from, still, 1);
+    expect([z.margin, z.pre]).toEqual([0, true]);
+    near(z.quantities.gainChange, 0, 1e-15);
+    expect(gainSign(M, 0, 0.5, from, still, 1).margin).toBe(-0.5);
+    expect(gainSign(M, 0, 0.5, from, still, 2).margin).toBe(-0.25);
+    expect(gainSign(M, 0, 0.5, from, to, 1).margin).toBe(0);
+    near(gainSign(M, 0, 3, from, to, 1).margin, -2, 1e-12);
+    expect(gainSign(M, ALIGNMENT_ZERO, 0.5, from, still, 1).margin).toBe(-0.5);
+    expect(gainSign(M, -ALIGNMENT_ZERO, 0.5, from, still, 1).margin).toBe(-0.5);
+    expect(gainSign(M, 0, 0.5, from, still, 1).tol).toBe(tolOf(0.5, 1, gainSign(M, 0, 0.5, from, still, 1).quantities.valueScale));
+  });
+
+  it('gainSign, p ≠ 0 but the shift below J\'s resolution: decides nothing, reports the weak sign', () => {
+    const e = gainSign(M, 0.5, 1e-9, from, hair, 1);
+    expect(e.pre).toBe(false);
+    expect(e.margin).toBe(1e-9); // sameSign(0.5, 1e-9)
+    expect(gainSign(M, 2 * ALIGNMENT_ZERO, 1e-9, from, hair, 1).pre).toBe(false);
+    expect(gainSign(M, -0.5, 1e-9, from, hair, 1).margin).toBe(-1e-9);
+  });
+
+  it('budgetPolicy spends exactly ε along u (½‖θ − g‖²_Σ = ε); a zero reward leaves g', () => {
+    // u = (3, 4), ε = 2: β = ‖u‖/sqrt(2ε) = 5/2, θ = g + u/β = (1, 2) + (1.2, 1.6).
+    const theta = budgetPolicy(M, v(1, 2), v(3, 4), 2);
+    near(theta[0], 2.2, 1e-15);
+    near(theta[1], 3.6, 1e-15);
+    expect(Array.from(budgetPolicy(M, v(1, 2), v(0, 0), 2))).toEqual([1, 2]);
+  });
+
+  const draw = (inForce: string[], shape: Parameters<typeof rlaifArbitrary>[1], opts = {}) =>
+    fc.sample(rlaifArbitrary(new Set(inForce), shape, opts), { seed: 42, numRuns: 400 });
+  const T1_TAGS = ['isotropic', 'linear-value', 'monotone-value', 'converged'];
+  const zeroVec = (x: unknown) => (x as number[]).every((a) => a === 0);
+
+  it('draws carry the shape\'s directions only, a non-zero u where asked, ε only when not the default 1', () => {
+    for (const x of draw(T1_TAGS, { directions: ['u'], nonZero: ['u'] })) {
+      expect(Object.keys(x).filter((k) => ['g', 'u', 'w', 'basis', 'beta', 'Sigma', 'SigmaDiag', 'mu'].includes(k))).toEqual(['u']);
+      expect(zeroVec(x.u), JSON.stringify(x)).toBe(false);
+      expect(x.epsilon).not.toBe(1);
+    }
+    const plain = draw(T1_TAGS, { directions: ['g', 'u'] });
+    // Without `nonZero` a zero direction is a legitimate draw (and does occur).
+    expect(plain.some((x) => zeroVec(x.g))).toBe(true);
+    expect(plain.some((x) => zeroVec(x.u))).toBe(true);
+    expect(plain.some((x) => typeof x.epsilon === 'number')).toBe(true);
+  });
+
+  it('Σ only with isotropic dropped; μ only with a link that reads it and not zero; β only with converged dropped', () => {
+    const wide = draw([], { directions: ['g', 'u'], beta: true }, { reach: true });
+    expect(wide.some((x) => 'Sigma' in x || 'SigmaDiag' in x)).toBe(true);
+    expect(wide.some((x) => 'mu' in x)).toBe(true);
+    for (const x of wide) {
+      if ('mu' in x) expect(x.f !== undefined && !zeroVec(x.mu), JSON.stringify(x)).toBe(true);
+      expect(typeof x.beta === 'number' && x.beta > 0).toBe(true);
+    }
+    for (const x of draw(T1_TAGS, { directions: ['g'], beta: true })) expect('beta' in x || 'Sigma' in x || 'SigmaDiag' in x || 'mu' in x).toBe(false);
+    for (const x of draw([], { directions: ['g'] })) expect('beta' in x).toBe(false);
+  });
+
+  it('a constitution, where the shape has one, is at most MAX_RANK vectors and at most d of them', () => {
+    const xs = draw(['isotropic'], { directions: ['w'], constitution: true });
+    expect(xs.some((x) => 'basis' in x)).toBe(true);
+    for (const x of xs)
+      if ('basis' in x) {
+        const B = x.basis as number[][];
+        expect(B.length).toBeGreaterThan(0);
+        expect(B.length).toBeLessThanOrEqual(Math.min(3, (x.vStar as number[]).length));
+      }
+    expect(draw(['isotropic'], { directions: ['w'] }).some((x) => 'basis' in x)).toBe(false);
+  });
+
+  it('the orthogonal-u boundary: about one draw in four has A(u) = 0, in Σ\'s geometry, and u stays non-zero', () => {
+    const zeroA = (xs: Record<string, unknown>[]) =>
+      xs.filter((x) => {
+        const r = new Reader(x);
+        const { M: m, d } = readValueModel(r);
+        const u = r.vec('u', d);
+        expect(zeroVec(Array.from(u))).toBe(false);
+        return Math.abs(inner(m.Sigma, u, m.vStar)) <= 1e-12 * sNorm(m.Sigma, u) * sNorm(m.Sigma, m.vStar);
+      }).length;
+    const shape = { directions: ['g', 'u'] as ('g' | 'u')[], nonZero: ['u'] as 'u'[] };
+    // 400 draws, a quarter on the boundary (less those where u ∥ v* or d = 1 keep u); by chance alone, a few.
+    expect(zeroA(draw(['linear-value'], { ...shape, boundary: 'orthogonal-u' }))).toBeGreaterThanOrEqual(50);
+    expect(zeroA(draw(['linear-value'], shape))).toBeLessThan(10);
+    expect(zeroA(draw(T1_TAGS, { ...shape, boundary: 'orthogonal-u' }))).toBeGreaterThanOrEqual(50);
+  });
+
+  it('the tied-g boundary: about one draw in four has A(g) = A(u_c) (u_c = P_c w), in Σ\'s geometry', () => {
+    const ties = (inForce: string[], boundary?: 'tied-g') =>
+      draw(inForce, { directions: ['g', 'w'], constitution: true, beta: true, boundary }).filter((x) => {
+        const r = new Reader(x);
+        const { M: m, d } = readValueModel(r);
+        const g = r.vec('g', d);
+        const { uc } = judgeDirection(r, d);
+        return !zeroVec(Array.from(uc)) && !zeroVec(Array.from(g)) && Math.abs(alignment(m, g) - alignment(m, uc)) <= 1e-9;
+      }).length;
+    expect(ties(['isotropic', 'linear-value', 'converged'], 'tied-g')).toBeGreaterThanOrEqual(70);
+    expect(ties([], 'tied-g')).toBeGreaterThanOrEqual(70);
+    expect(ties([])).toBeLessThan(40);
+  });
+
+  it('an exp link is drawn only where J stays within double precision (exponent <= 300), else the logistic', () => {
+    const xs = draw([], { directions: ['g', 'u', 'w'] }, { reach: true });
+    const exps = xs.filter((x) => (x.f as { kind?: string } | undefined)?.kind === 'exp');
+    expect(exps.length).toBeGreaterThan(0);
+    for (const x of exps) {
+      const r = new Reader(x);
+      const { M: m, d } = readValueModel(r);
+      const s = sNorm(m.Sigma, m.vStar);
+      const n = (k: string) => (k in x ? sNorm(m.Sigma, r.vec(k, d)) : 0);
+      const mean = Math.abs(Array.from(r.mu(d)).reduce((acc, a, i) => acc + a * m.vStar[i], 0));
+      const eps = typeof x.epsilon === 'number' ? x.epsilon : 1;
+      expect(mean + s * (n('g') + n('u') + n('w') + Math.sqrt(2 * eps)) + (s * s) / 2, JSON.stringify(x)).toBeLessThanOrEqual(300 * (1 + 1e-12));
+    }
+    // The logistic stands in at the scales where exp would overflow.
+    expect(xs.some((x) => JSON.stringify(x.f) === JSON.stringify({ kind: 'logistic', a: 1, b: 0 }))).toBe(true);
   });
 });
