@@ -18,7 +18,7 @@ import { Reader } from '../../src/instance/reader.ts';
 import { inner, sNorm } from '../../src/linalg/covariance.ts';
 import { vec } from '../../src/linalg/vec.ts';
 import { alignment, valueModel } from '../../src/model/value.ts';
-import { DefinitionError, InputError } from '../../src/numeric/errors.ts';
+import { DefinitionError, HarnessError, InputError } from '../../src/numeric/errors.ts';
 import { num } from '../../src/numeric/format.ts';
 import { scaledTol } from '../../src/numeric/tolerance.ts';
 import { CATALOGUE_FILE, entryOf, loadPart, partEntries, readCatalogue, writeCatalogue } from '../../src/theorems/catalogue.ts';
@@ -281,6 +281,38 @@ describe('defineFamily: each rule a DefinitionError naming the file', () => {
     expect(evaluatePart(counted, { pairs: 4 }, new Set()).quantities).toEqual({ pairs: 4 });
     const plain = defineFamily(FILE, spec()).parts[0];
     expect(() => evaluatePart(plain, { pairs: 4 }, new Set())).toThrow(/unknown field "pairs"/);
+  });
+});
+
+describe("evaluatePart: the harness's error classes", () => {
+  const fake = (evaluate: TheoremPart['evaluate']): TheoremPart => defineFamily(FILE, spec({ parts: [{ id: 'X', title: 'x', statement: 's', evaluate }] })).parts[0];
+  it('a crash becomes a HarnessError naming the part; InputErrors (DefinitionErrors too) pass through as they are', () => {
+    const thrown = (e: Error) => {
+      try {
+        evaluatePart(fake(() => { throw e; }), {}, new Set());
+      } catch (err) {
+        return err as Error;
+      }
+      throw new Error('no error');
+    };
+    const crash = thrown(new RangeError('out of range'));
+    expect(crash).toBeInstanceOf(HarnessError);
+    expect(crash.message).toBe('X: evaluation crashed: out of range');
+    const input = new InputError('Sigma: not symmetric');
+    expect(thrown(input)).toBe(input);
+    const definition = new DefinitionError('bad declaration');
+    expect(thrown(definition)).toBe(definition);
+    const harness = new HarnessError('J overflowed');
+    expect(thrown(harness)).toBe(harness);
+  });
+  it('a verdict holds at margin = −tol exactly, not below; a zero tolerance is allowed, a negative zero margin holds', () => {
+    const at = (margin: number, tol: number) => evaluatePart(fake(() => ({ margin, tol, quantities: {}, pre: true })), {}, new Set()).holds;
+    expect(at(-0.25, 0.25)).toBe(true);
+    expect(at(-0.5, 0.25)).toBe(false);
+    expect(at(-0, 0)).toBe(true);
+    expect(() => evaluatePart(fake(() => ({ margin: 0, tol: -0.25, quantities: {}, pre: true })), {}, new Set())).toThrow(HarnessError);
+    expect(() => evaluatePart(fake(() => ({ margin: 0, tol: 0, quantities: { a: 1, b: NaN }, pre: false })), {}, new Set())).toThrow('X: quantity b is not finite (NaN)');
+    expect(evaluatePart(fake(() => ({ margin: 1, tol: 0, quantities: { a: 1 }, pre: false })), {}, new Set())).toEqual({ margin: 1, tol: 0, quantities: { a: 1 }, pre: false, holds: true });
   });
 });
 
@@ -652,11 +684,13 @@ describe('explanations of T1, T6 (explain/gain.ts) and T2 (explain/judge.ts)', (
     expect(say(2, 1)).toContain('RLAIF with the judge gains more (G(u_c) = 2, G(g) = 1)');
     expect(say(1, 1)).toContain('both gain the same (G(u_c) = 1, G(g) = 1)');
   });
-  it('T2.b: agrees more or less often', () => {
+  it('T2.b: agrees more, less or as often', () => {
     const say = (agreementJudge: number, agreementGeneration: number) =>
       explainT2b({}, verdict({ ...align(1, 0), agreementJudge, agreementGeneration, halfWidth: 0.05 }));
     expect(say(0.5, 0.75)).toContain('yet it agrees with true values less often (Agr(u_c) = 0.5, Agr(g) = 0.75, each ± 0.05)');
     expect(say(0.75, 0.5)).toContain('agrees with true values more often');
+    // A tie is neither: the better aligned judge agrees only as often (it used to say "less").
+    expect(say(0.5, 0.5)).toContain('yet it agrees with true values as often (Agr(u_c) = 0.5, Agr(g) = 0.5, each ± 0.05)');
   });
   it('T2.c: one step at the instance β (or ?), or training to convergence; the limit printed, 0 within rounding', () => {
     const q = { ...align(1, 0), alignmentPolicy: -0.5, alignmentLimit: 0.75 };
