@@ -477,7 +477,7 @@ describe('the catalogue', () => {
   });
 
   it('no catalogue, or one that is not JSON: none (the registry answers)', () => {
-    const root = copy();
+    const root = scratch.sub('empty');
     expect(readCatalogue(pathToFileURL(`${root}/`))).toBeUndefined();
     writeFileSync(join(root, CATALOGUE_FILE), '{ not json');
     expect(readCatalogue(pathToFileURL(`${root}/`))).toBeUndefined();
