@@ -26,7 +26,8 @@ export const explainT2a: Explain = (inst, { quantities: q }) => {
 
 export const explainT2b: Explain = (inst, { quantities: q }) => {
   const [aj, ag] = [q.agreementJudge, q.agreementGeneration];
-  return `${alignments(q)}, yet it agrees with true values ${aj > ag ? 'more' : 'less'} often ` +
+  // Equal agreements are neither more nor less: a tie is a violation too where the alignments differ.
+  return `${alignments(q)}, yet it agrees with true values ${aj > ag ? 'more' : aj < ag ? 'less' : 'as'} often ` +
     `(Agr(u_c) = ${num(aj)}, Agr(g) = ${num(ag)}, each ± ${num(q.halfWidth, 2)}): with ${linkWords(inst)} agreement does not follow alignment`;
 };
 
