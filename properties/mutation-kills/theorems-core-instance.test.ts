@@ -67,7 +67,7 @@ describe('gainSign on a linear value, v* = 1, Σ = 1, μ = 10 (X ~ N(10, 1): |f|
     near(e.tol, res(11, 0.25) / 2, 1e-22);
   });
 
-  it('|p| at ALIGNMENT_ZERO or below counts as 0; just above it the strict sign is read', () => {
+  it('|p| below ALIGNMENT_ZERO counts as 0; twice it, the strict sign is read', () => {
     const zero = gainSign(M, ALIGNMENT_ZERO / 2, 1, v(0), v(1), 1);
     expect(zero.margin).toBe(0); // min(0, 1 − 1): a gain equal to the change passes the zero branch
     const signed = gainSign(M, -2 * ALIGNMENT_ZERO, 1, v(0), v(1), 1);
@@ -84,6 +84,15 @@ describe('gainSign on a linear value, v* = 1, Σ = 1, μ = 10 (X ~ N(10, 1): |f|
     // The opposite sign fails by the smaller of the two sizes; a gain stuck at 0 fails by |p|.
     near(gainSign(M, -0.9, 1, v(0), v(1), 2).margin, -0.5, 1e-15);
     near(gainSign(M, 0.3, 0, v(0), v(1), 2).margin, -0.3, 1e-15);
+  });
+
+  it('there G/unit is read as 0 only within the resolution res/unit: a gain just above it has its sign', () => {
+    // unit 10, res = 1e-8·11 + 1e-12: G = 1e-6 gives G/unit = 1e-7 > res/unit ≈ 1.1e-8.
+    const e = gainSign(M, 0.9, 1e-6, v(0), v(1), 10);
+    expect(e.pre).toBe(true);
+    near(e.margin, 1e-7, 1e-20); // min(0.9, 1e-7)
+    // Within it (G = 1e-8, G/unit = 1e-9 < 1.1e-8), the gain is stuck at 0 and fails by |p|.
+    near(gainSign(M, 0.9, 1e-8, v(0), v(1), 10).margin, -0.9, 1e-15);
   });
 
   it('p ≠ 0 but a shift J cannot resolve (t = 1e-9, 1e4·res ≈ 1e-3): the weak sign, pre false', () => {
