@@ -19,7 +19,6 @@ import { describe, expect, it } from 'vitest';
 import { Reader, type Instance } from '../../src/instance/reader.ts';
 import { dense } from '../../src/linalg/covariance.ts';
 import { vec } from '../../src/linalg/vec.ts';
-import { link } from '../../src/model/link.ts';
 import { valueModel } from '../../src/model/value.ts';
 import { ABS_TOL, REL_TOL } from '../../src/numeric/tolerance.ts';
 import { ALIGNMENT_ZERO, budgetPolicy, gainSign, judgeDirection, rlaifArbitrary, type RlaifShape } from '../../src/theorems/common/rlaif-instance.ts';
