@@ -19,6 +19,11 @@ function alignments(q: Readonly<Record<string, number>>): string {
 
 export const explainT2a: Explain = (inst, { quantities: q }) => {
   const [gj, gg] = [q.gainJudge, q.gainGeneration];
+  // With linear-value in force the check is T1's equality G(u_c) − G(g) = ceiling·(A(u_c) − A(g)),
+  // which the gains can miss in size while their order is right: say so, not "yet … gains more".
+  if (q.ceiling !== undefined)
+    return `${alignments(q)}; with a linear value T1 makes the gains differ by sqrt(2ε)‖v*‖_Σ·(A(u_c) − A(g)) = ${num(q.ceiling * (q.alignmentJudge - q.alignmentGeneration))}, ` +
+      `yet G(u_c) − G(g) = ${num(gj - gg)} (G(u_c) = ${num(gj)}, G(g) = ${num(gg)})`;
   const winner = gj > gg ? 'RLAIF with the judge gains more' : gj < gg ? 'self-training on g gains more' : 'both gain the same';
   return `${alignments(q)}, yet at equal KL budget ${winner} (G(u_c) = ${num(gj)}, G(g) = ${num(gg)}): ` +
     `with ${linkWords(inst)} gains do not follow alignments`;
@@ -26,6 +31,11 @@ export const explainT2a: Explain = (inst, { quantities: q }) => {
 
 export const explainT2b: Explain = (inst, { quantities: q }) => {
   const [aj, ag] = [q.agreementJudge, q.agreementGeneration];
+  // With linear-value in force the check is Sheppard's difference, which the sampled agreements
+  // can miss in size while their order is right.
+  if (q.predictedDifference !== undefined)
+    return `${alignments(q)}; with a linear value Sheppard's formula makes Agr(u_c) − Agr(g) = ${num(q.predictedDifference)}, ` +
+      `yet the sampled difference is ${num(aj - ag)} (Agr(u_c) = ${num(aj)}, Agr(g) = ${num(ag)}, each ± ${num(q.halfWidth, 2)})`;
   // Equal agreements are neither more nor less: a tie is a violation too where the alignments differ.
   return `${alignments(q)}, yet it agrees with true values ${aj > ag ? 'more' : aj < ag ? 'less' : 'as'} often ` +
     `(Agr(u_c) = ${num(aj)}, Agr(g) = ${num(ag)}, each ± ${num(q.halfWidth, 2)}): with ${linkWords(inst)} agreement does not follow alignment`;
