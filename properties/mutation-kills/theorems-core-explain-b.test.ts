@@ -264,9 +264,9 @@ describe('T2.a and T2.b with linear-value in force: the equality the check reads
   // The check is then T1's gain difference ceiling·(A(u_c) − A(g)) (T2.a) or Sheppard's difference
   // of agreements (T2.b); a witness can have the order right and the size wrong.
   it('T2.a names the predicted and the computed difference of gains', () => {
-    expect(explainT2a({}, verdict({ alignmentJudge: 0.5, alignmentGeneration: 0, gainJudge: 1.5, gainGeneration: 0.25, ceiling: 2 }))).toBe(
-      'the judge is better aligned than generation (A(u_c) = 0.5 > A(g) = 0); with a linear value T1 makes the gains differ by ' +
-        'sqrt(2ε)‖v*‖_Σ·(A(u_c) − A(g)) = 1, yet G(u_c) − G(g) = 1.25 (G(u_c) = 1.5, G(g) = 0.25)',
+    expect(explainT2a({}, verdict({ alignmentJudge: 0.5, alignmentGeneration: -0.25, gainJudge: 1.5, gainGeneration: 0.25, ceiling: 2 }))).toBe(
+      'the judge is better aligned than generation (A(u_c) = 0.5 > A(g) = −0.25); with a linear value T1 makes the gains differ by ' +
+        'sqrt(2ε)‖v*‖_Σ·(A(u_c) − A(g)) = 1.5, yet G(u_c) − G(g) = 1.25 (G(u_c) = 1.5, G(g) = 0.25)',
     );
   });
   it("T2.b names Sheppard's difference and the sampled one", () => {
