@@ -5,11 +5,11 @@
 // independently), the two-step freshness rule (the stamp, else the hash; neither: stale), a
 // missing or malformed catalogue, and that partEntries and loadPart answer as the registry does.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { stamp } from '../../src/theorems/catalogue-stamp.cts';
+import { LAYERS, stamp } from '../../src/theorems/catalogue-stamp.cts';
 import { CATALOGUE_FILE, entryOf, fingerprint, loadPart, partEntries, readCatalogue, writeCatalogue } from '../../src/theorems/catalogue.ts';
 import { loadRegistry } from '../../src/theorems/registry.ts';
 import type { TheoremPart } from '../../src/theorems/types.ts';
@@ -139,3 +139,52 @@ describe('entries and lookups answer as the registry does', () => {
     await expect(loadPart('T99.z')).rejects.toThrow(/T99\.z/);
   });
 });
+
+describe("the build's path: a fresh catalogue answers, and imports only the part's family", () => {
+  // The build (dist/, which `npm test` makes first) copied with its catalogue: partEntries and
+  // loadPart given that root read the catalogue instead of the registry.
+  const DIST = new URL('../../dist/', import.meta.url);
+  const copyOfBuild = (edit?: (cat: { families: { id: string; module: string; parts: { id: string }[] }[] }) => void) => {
+    const dir = scratch.sub('build');
+    for (const d of LAYERS) cpSync(new URL(d, DIST), join(dir, d), { recursive: true });
+    const cat = JSON.parse(readFileSync(new URL(CATALOGUE_FILE, DIST), 'utf8'));
+    edit?.(cat);
+    writeFileSync(join(dir, CATALOGUE_FILE), JSON.stringify(cat));
+    return pathToFileURL(`${dir}/`);
+  };
+
+  it("partEntries lists the catalogue's parts, and loadPart returns the built family's part", async () => {
+    const root = copyOfBuild();
+    expect(readCatalogue(root), 'the copied build is fresh by its content hash').toBeDefined();
+    expect(await partEntries(root)).toEqual(registry.parts.map(entryOf));
+    for (const id of ['T1.a', 'T3.c', 'T7.a']) {
+      const part = await loadPart(id, root);
+      // The built module's part object, not the registry's (which is loaded from src/).
+      expect(part).not.toBe(registry.getPart(id));
+      expect(entryOf(part)).toEqual(entryOf(registry.getPart(id)));
+      expect(part.family).toBe(registry.getPart(id).family);
+    }
+  });
+
+  it("a catalogue naming a part its module does not declare, or a module without a family, falls back to the registry", async () => {
+    // T1.a listed under T7's module: that module has no T1.a, so the registry answers.
+    const moved = copyOfBuild((cat) => {
+      const t1 = cat.families.find((f) => f.parts.some((p) => p.id === 'T1.a'))!;
+      const t7 = cat.families.find((f) => f.parts.some((p) => p.id === 'T7.a'))!;
+      t1.module = t7.module;
+    });
+    // The content hash does not cover the catalogue itself: still fresh.
+    expect(readCatalogue(moved)).toBeDefined();
+    expect(await loadPart('T1.a', moved)).toBe(registry.getPart('T1.a'));
+    // A module whose default export is not a family.
+    const bare = copyOfBuild((cat) => {
+      cat.families[0].module = 'numeric/format.js';
+    });
+    const first = registry.families[0].parts[0].id;
+    expect(await loadPart(first, bare)).toBe(registry.getPart(first));
+    // A part the catalogue does not list at all is the registry's, or its error.
+    const root = copyOfBuild();
+    await expect(loadPart('T99.z', root)).rejects.toThrow(/T99\.z/);
+  });
+});
+

@@ -93,19 +93,19 @@ export async function writeCatalogue(root: URL = ROOT): Promise<string> {
   return file.pathname;
 }
 
-/** Every part as `list` shows it, in registry order. */
-export async function partEntries(): Promise<CatalogueEntry[]> {
-  const cat = readCatalogue();
+/** Every part as `list` shows it, in registry order (`root`: the build's root, for tests). */
+export async function partEntries(root: URL = ROOT): Promise<CatalogueEntry[]> {
+  const cat = readCatalogue(root);
   if (cat) return cat.families.flatMap((f) => f.parts);
   const { loadRegistry } = await import('./registry.ts');
   return (await loadRegistry()).parts.map(entryOf);
 }
 
-/** One part by id, importing only its family's module when the catalogue is fresh. */
-export async function loadPart(id: string): Promise<TheoremPart> {
-  const family = readCatalogue()?.families.find((f) => f.parts.some((p) => p.id === id));
+/** One part by id, importing only its family's module when the catalogue is fresh (`root`: as above). */
+export async function loadPart(id: string, root: URL = ROOT): Promise<TheoremPart> {
+  const family = readCatalogue(root)?.families.find((f) => f.parts.some((p) => p.id === id));
   if (family) {
-    const mod = (await import(new URL(family.module, ROOT).href)) as { default?: Family };
+    const mod = (await import(new URL(family.module, root).href)) as { default?: Family };
     const part = mod.default?.parts.find((p) => p.id === id);
     if (part) return part;
   }
