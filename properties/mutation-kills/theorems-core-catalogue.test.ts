@@ -166,6 +166,15 @@ describe("the build's path: a fresh catalogue answers, and imports only the part
     }
   });
 
+  it('what partEntries lists comes from the catalogue itself (its text is not part of the content hash)', async () => {
+    const retitled = copyOfBuild((cat) => {
+      (cat.families[0].parts[0] as { title?: string }).title = 'retitled in the catalogue';
+    });
+    const entries = await partEntries(retitled);
+    expect(entries[0].title).toBe('retitled in the catalogue');
+    expect(entries.slice(1)).toEqual(registry.parts.slice(1).map(entryOf));
+  });
+
   it("a catalogue naming a part its module does not declare, or a module without a family, falls back to the registry", async () => {
     // T1.a listed under T7's module: that module has no T1.a, so the registry answers.
     const moved = copyOfBuild((cat) => {
