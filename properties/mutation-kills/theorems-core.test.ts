@@ -101,6 +101,9 @@ describe("THEORY's tags: meets on both sides of each restriction", () => {
     expect(meets('non-conflicting', { values: [[1, 0], [0, 1]] })).toBe(true);
     expect(meets('non-conflicting', { values: [[1, 0], [1, 1]] })).toBe(true);
     expect(meets('non-conflicting', { values: [[1, 0], [-1, 1]] })).toBe(false);
+    // Every pair, not only the pairs of one value: (1, 0) agrees with both others, which conflict
+    // with each other (<(1, 2), (1, −2)> = −3).
+    expect(meets('non-conflicting', { values: [[1, 0], [1, 2], [1, -2]] })).toBe(false);
     // Euclidean-orthogonal, but <e1, e2>_Σ = −1 under Σ = [[2, −1], [−1, 2]].
     expect(meets('non-conflicting', { values: [[1, 0], [0, 1]], Sigma: [[2, -1], [-1, 2]] })).toBe(false);
     // Euclidean-conflicting (<(1,0),(−1,3)> = −1), but <·,·>_Σ = 2·(−1) + 1·3 = 1 under Σ = [[2, 1], [1, 2]].
