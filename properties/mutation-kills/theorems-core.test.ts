@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defineField } from '../../src/instance/fields.ts';
+import { defineField, THEORY_VOCABULARY } from '../../src/instance/fields.ts';
 import { Reader } from '../../src/instance/reader.ts';
 import { inner, sNorm } from '../../src/linalg/covariance.ts';
 import { vec } from '../../src/linalg/vec.ts';
@@ -274,6 +274,10 @@ describe('defineFamily: each rule a DefinitionError naming the file', () => {
     const R1n = registry.getPart('R1n');
     expect(vocabularyOf(R1n).has('n')).toBe(true);
     expect(vocabularyOf(registry.getPart('T1')).has('n')).toBe(false);
+    // A family that defines no fields reads THEORY's vocabulary itself, field for field.
+    const theoryFields = THEORY_VOCABULARY.fields().map((f) => f.name);
+    for (const p of registry.parts.filter((q) => !q.variant)) expect(vocabularyOf(p).fields().map((f) => f.name), p.id).toEqual(theoryFields);
+    expect(defineFamily(FILE, spec()).parts[0].vocabulary?.fields().map((f) => f.name)).toEqual(theoryFields);
     const { vocabulary: _v, ...bare } = registry.getPart('T1');
     expect(vocabularyOf(bare).has('Sigma')).toBe(true);
     // Through evaluatePart: the family's field passes validation for its own part only.
