@@ -21,6 +21,7 @@ import { alignment, valueModel } from '../../src/model/value.ts';
 import { DefinitionError, HarnessError, InputError } from '../../src/numeric/errors.ts';
 import { num } from '../../src/numeric/format.ts';
 import { scaledTol } from '../../src/numeric/tolerance.ts';
+import { LAYERS } from '../../src/theorems/catalogue-stamp.cts';
 import { CATALOGUE_FILE, entryOf, loadPart, partEntries, readCatalogue, writeCatalogue } from '../../src/theorems/catalogue.ts';
 import { ALIGNMENT_ZERO, budgetPolicy, gainSign, judgeDirection, readValueModel, rlaifArbitrary } from '../../src/theorems/common/rlaif-instance.ts';
 import { evaluatePart } from '../../src/theorems/evaluate.ts';
@@ -457,7 +458,7 @@ describe('the catalogue', () => {
   /** The registry's layers of the build, copied (no catalogue). */
   const copy = () => {
     const root = scratch.sub('dist');
-    for (const d of ['numeric', 'linalg', 'model', 'instance', 'arbitraries', 'theorems', 'variants']) cpSync(new URL(d, DIST), join(root, d), { recursive: true });
+    for (const d of LAYERS) cpSync(new URL(d, DIST), join(root, d), { recursive: true });
     return root;
   };
 
